@@ -1,0 +1,125 @@
+import type { ExerciseId, RoutineId } from './ids';
+
+/**
+ * The exercise catalog as data (doses from CONTENT.md). Words live in i18n under
+ * `coach.exercise.<id>.*`; this file holds only what the engine needs to time and count.
+ * Adding an exercise = an entry here, its id in ids.ts, its words in i18n, a slot value.
+ */
+
+/** One dose of an exercise. Levels progress per CONTENT.md "Progression". */
+export interface Level {
+  /** Reps per set and side (stretches: 1). */
+  readonly reps: number;
+  readonly sets: number;
+  /** Hold at the top of each rep, or the stretch hold. */
+  readonly holdMs: number;
+  /** i18n key suffix of a harder variant's instructions (coach.exercise.<id>.variant.<v>). */
+  readonly variant?: string;
+}
+
+export interface Exercise {
+  readonly id: ExerciseId;
+  /** `reps`: counted reps with a short hold; `stretch`: one long hold counted out loud. */
+  readonly kind: 'reps' | 'stretch';
+  /** Done on the left and then the right side. */
+  readonly sided: boolean;
+  /** Movement words, keys under coach.move.* ("lift" / "lower"). */
+  readonly move: string;
+  readonly back: string;
+  /** Time to return slowly after the hold (CONTENT.md: "lower slowly"). */
+  readonly returnMs: number;
+  readonly levels: readonly Level[];
+}
+
+export const CATALOG: Readonly<Record<ExerciseId, Exercise>> = {
+  'pelvic-tilt': {
+    id: 'pelvic-tilt',
+    kind: 'reps',
+    sided: false,
+    move: 'tilt',
+    back: 'release',
+    returnMs: 1500,
+    levels: [
+      { reps: 8, sets: 1, holdMs: 2000 },
+      { reps: 10, sets: 1, holdMs: 3000 },
+      { reps: 10, sets: 2, holdMs: 5000 },
+    ],
+  },
+  bridge: {
+    id: 'bridge',
+    kind: 'reps',
+    sided: false,
+    move: 'lift',
+    back: 'lower',
+    returnMs: 2000,
+    levels: [
+      { reps: 10, sets: 2, holdMs: 3000 },
+      { reps: 10, sets: 2, holdMs: 5000 },
+      { reps: 8, sets: 2, holdMs: 3000, variant: 'singleLeg' },
+    ],
+  },
+  clamshell: {
+    id: 'clamshell',
+    kind: 'reps',
+    sided: true,
+    move: 'open',
+    back: 'close',
+    returnMs: 1500,
+    levels: [
+      { reps: 10, sets: 2, holdMs: 1500 },
+      { reps: 12, sets: 2, holdMs: 2000 },
+      { reps: 10, sets: 2, holdMs: 2000, variant: 'band' },
+    ],
+  },
+  'bird-dog': {
+    id: 'bird-dog',
+    kind: 'reps',
+    sided: true,
+    move: 'reach',
+    back: 'return',
+    returnMs: 1500,
+    levels: [
+      { reps: 6, sets: 1, holdMs: 5000 },
+      { reps: 8, sets: 1, holdMs: 8000 },
+      { reps: 10, sets: 1, holdMs: 10000 },
+    ],
+  },
+  'dead-bug': {
+    id: 'dead-bug',
+    kind: 'reps',
+    sided: true,
+    move: 'lowerLimb',
+    back: 'bringBack',
+    returnMs: 1500,
+    levels: [
+      { reps: 8, sets: 2, holdMs: 2000 },
+      { reps: 10, sets: 2, holdMs: 3000 },
+      { reps: 8, sets: 2, holdMs: 3000, variant: 'armAndLeg' },
+    ],
+  },
+  'hip-flexor-stretch': {
+    id: 'hip-flexor-stretch',
+    kind: 'stretch',
+    sided: true,
+    move: 'holdStretch',
+    back: 'relax',
+    returnMs: 0,
+    // ACSM: 10–30 s holds, about 60 s per stretch in total; no harder level.
+    levels: [{ reps: 1, sets: 2, holdMs: 30000 }],
+  },
+};
+
+export const ROUTINES: Readonly<Record<RoutineId, readonly ExerciseId[]>> = {
+  'quick-relief': ['pelvic-tilt', 'hip-flexor-stretch'],
+  strength: ['bridge', 'clamshell', 'bird-dog', 'dead-bug'],
+  full: ['pelvic-tilt', 'hip-flexor-stretch', 'bridge', 'clamshell', 'bird-dog', 'dead-bug'],
+};
+
+export const maxLevel = (id: ExerciseId): number => CATALOG[id].levels.length - 1;
+
+/** The dose at a level, clamped to the levels that exist (a stored level may outlive a catalog change). */
+export const levelOf = (id: ExerciseId, level: number): Level => {
+  const levels = CATALOG[id].levels;
+  const clamped = Math.max(0, Math.min(levels.length - 1, Math.floor(level)));
+  return levels[clamped] as Level;
+};

@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { VirtualAlexa } from 'virtual-alexa';
+
+/**
+ * A simulated Echo: turns typed utterances into real request envelopes through the real
+ * interaction model (virtual-alexa), and hands them to a real Lambda handler. Shared by
+ * the console and the conversation tests.
+ */
+export type LambdaHandler = (event: RequestEnvelope, context?: unknown) => Promise<ResponseEnvelope>;
+
+export interface DeviceOptions {
+  readonly handler: LambdaHandler;
+  readonly locale: string;
+  readonly userId: string;
+  /** The clock stamped on each request (epoch ms). */
+  readonly clock: () => number;
+  /** Sees every request envelope before it is sent (tests use it to inspect or alter). */
+  readonly onRequest?: (request: RequestEnvelope) => void;
+  readonly applicationId?: string;
+}
+
+export interface Reply {
+  readonly ssml: string;
+  readonly reprompt?: string;
+  readonly ended: boolean;
+  /** The intent the model resolved the utterance to (for tests and debugging). */
+  readonly intent?: string;
+  readonly unmatched: boolean;
+  readonly envelope: ResponseEnvelope;
+}
+
+export const modelPath = (locale: string): string =>
+  path.join(__dirname, '..', '..', '..', 'skill-package', 'interactionModels', 'custom', `${locale}.json`);
+
+const LAUNCH = /^(alexa,?\s+)?(open|launch|start)\s+back and hip coach$|^launch$/i;
+const ONE_SHOT = /^(alexa,?\s+)?(ask|tell)\s+back and hip coach\s+(to\s+)?(.+)$/i;
+
+export class Device {
+  private readonly alexa: VirtualAlexa;
+  private lastIntent: string | undefined;
+
+  constructor(private readonly options: DeviceOptions) {
+    const builder = VirtualAlexa.Builder()
+      .handler((event: RequestEnvelope, context: unknown) => options.handler(event, context))
+      .interactionModelFile(modelPath(options.locale))
+      .locale(options.locale);
+    if (options.applicationId) builder.applicationID(options.applicationId);
+    this.alexa = builder.create();
+    this.alexa.context().user().setID(options.userId);
+    this.alexa.filter((request: RequestEnvelope) => {
+      (request.request as { timestamp: string }).timestamp = new Date(options.clock()).toISOString();
+      const r = request.request;
+      this.lastIntent = r.type === 'IntentRequest' ? r.intent.name : undefined;
+      options.onRequest?.(request);
+    });
+  }
+
+  get inSession(): boolean {
+    return this.alexa.context().activeSession();
+  }
+
+  launch(): Promise<Reply> {
+    return this.send(() => this.alexa.launch(), false);
+  }
+
+  /** Says one line as a person would to an Echo; "open back and hip coach" launches. */
+  async say(line: string): Promise<Reply> {
+    const text = line.trim().replace(/[.!?]+$/, '');
+    if (LAUNCH.test(text)) return this.launch();
+    const oneShot = ONE_SHOT.exec(text);
+    const utterance = (oneShot?.[4] ?? text).toLowerCase();
+    try {
+      return await this.send(() => this.alexa.utter(utterance), false);
+    } catch (error) {
+      // virtual-alexa throws where a device would send FallbackIntent.
+      if (!String(error).includes('Unable to match utterance')) throw error;
+      return this.send(() => this.alexa.intend('AMAZON.FallbackIntent'), true);
+    }
+  }
+
+  /** Sends an intent directly (for requests a phrase cannot express). */
+  intend(name: string, slots?: Record<string, string>): Promise<Reply> {
+    return this.send(() => this.alexa.intend(name, slots), false);
+  }
+
+  /** The session closes (the user walked away, or said "Alexa, stop" outside the skill). */
+  async endSession(reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED'): Promise<void> {
+    if (!this.inSession) return;
+    await this.alexa.endSession(reason as never);
+  }
+
+  private async send(call: () => Promise<unknown>, unmatched: boolean): Promise<Reply> {
+    const envelope = (await call()) as ResponseEnvelope;
+    const response = envelope.response;
+    const speech = response.outputSpeech as { ssml?: string } | undefined;
+    const reprompt = response.reprompt?.outputSpeech as { ssml?: string } | undefined;
+    return {
+      ssml: speech?.ssml ?? '',
+      ...(reprompt?.ssml ? { reprompt: reprompt.ssml } : {}),
+      ended: response.shouldEndSession !== false,
+      ...(this.lastIntent ? { intent: this.lastIntent } : {}),
+      unmatched,
+      envelope,
+    };
+  }
+}

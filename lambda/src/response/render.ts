@@ -1,0 +1,35 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import type { Measured } from '../coach/engine';
+import { resolvePlan, toSsml } from '../speech';
+import type { SpeechItem, Translate } from '../speech/plan';
+
+/** What a handler decided to say: speech, an optional reprompt, and whether the session ends. */
+export interface Reply {
+  readonly speech: readonly SpeechItem[];
+  readonly reprompt?: readonly SpeechItem[];
+  readonly end?: boolean;
+}
+
+export const ssmlOf = (items: readonly SpeechItem[], t: Translate): string =>
+  toSsml(resolvePlan({ items }, t));
+
+/** Times speech as it will be spoken, for the routine engine's barge-in positions. */
+export const measurer =
+  (t: Translate) =>
+  (items: readonly SpeechItem[]): Measured => {
+    const timeline = resolvePlan({ items }, t);
+    return { marks: timeline.marks, totalMs: timeline.totalMs };
+  };
+
+/**
+ * Renders a Reply into an Alexa response. A reply without `end` keeps the session open
+ * with its reprompt, so the user can barge in while it is spoken.
+ */
+export const render = (input: HandlerInput, t: Translate, reply: Reply): Response => {
+  const builder = input.responseBuilder;
+  if (reply.speech.length > 0) builder.speak(ssmlOf(reply.speech, t));
+  if (reply.end) return builder.withShouldEndSession(true).getResponse();
+  const reprompt = reply.reprompt ?? [{ say: 'common.reprompt' }];
+  return builder.reprompt(ssmlOf(reprompt, t)).withShouldEndSession(false).getResponse();
+};
