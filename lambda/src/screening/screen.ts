@@ -1,0 +1,226 @@
+import { plan, say, type SpeechPlan } from '../speech/plan';
+import { emergencyPlan, urgentSafetyNetLines } from './emergencyPlans';
+import {
+  QUESTION_COUNT,
+  isOutcome,
+  isQuestionNumber,
+  questionByNumber,
+  worse,
+  type Outcome,
+  type QuestionNumber,
+} from './questions';
+
+/**
+ * The red-flag screen as a serialisable state machine. The state is plain JSON, kept in
+ * the Alexa SESSION only: it holds the worst level met so far (a symptom answer), which
+ * must never be persisted or logged.
+ *
+ * Rules (CONTENT.md, made careful where it is silent):
+ * - one question at a time; "not sure" counts as yes;
+ * - "repeat" says the question again; anything else re-asks it; nothing ever skips it;
+ * - an emergency yes stops at once and ends the session;
+ * - an urgent yes is remembered and the screen goes on through ALL remaining questions.
+ *   Stopping early would be shorter, but when the screen started from a symptom (say at
+ *   the fever question) the emergency questions may still be ahead, and an emergency sign
+ *   must not go unasked. The worst level decides the outcome at the end.
+ */
+
+export type ScreenReason = 'first-time' | 'weekly' | 'requested' | 'symptom';
+export type ScreenAnswer = 'yes' | 'no' | 'unsure' | 'repeat' | 'other';
+
+export interface ScreenState {
+  /** Tag, so a handler can tell this state from others in session attributes. */
+  readonly kind: 'screen';
+  readonly reason: ScreenReason;
+  /** Question numbers in the order they are asked (always all 8, each once). */
+  readonly order: readonly QuestionNumber[];
+  /** Position in `order` of the question awaiting an answer (the stopping one when done). */
+  readonly index: number;
+  /** Worst level met so far; 'clear' until a yes / not sure. Session only. */
+  readonly worst: Outcome;
+  /** Consecutive unclear answers to the current question (makes the re-ask more helpful). */
+  readonly unclear: number;
+  readonly done: boolean;
+}
+
+export interface ScreenStart {
+  readonly state: ScreenState;
+  readonly plan: SpeechPlan;
+  readonly reprompt: SpeechPlan;
+}
+
+export interface ScreenStep {
+  readonly state: ScreenState;
+  readonly plan: SpeechPlan;
+  /** Present while a question awaits an answer. */
+  readonly reprompt?: SpeechPlan;
+  /** Present once the screen has finished. */
+  readonly outcome?: Outcome;
+  /** True only after an emergency: the coach stops and the session ends. */
+  readonly endSession: boolean;
+}
+
+export interface StartOptions {
+  readonly reason: ScreenReason;
+  /** 1–8: ask this question first, then the ones after it, then the ones before it. */
+  readonly fromQuestion?: number;
+}
+
+const INTRO_KEYS: Readonly<Record<ScreenReason, string>> = {
+  'first-time': 'screening.intro.firstTime',
+  weekly: 'screening.intro.weekly',
+  requested: 'screening.intro.requested',
+  symptom: 'screening.intro.symptom',
+};
+
+/** All questions, starting at `from` and wrapping round, so none is ever left out. */
+const orderFrom = (from: number | undefined): QuestionNumber[] => {
+  const start = isQuestionNumber(from) ? from : 1;
+  return Array.from(
+    { length: QUESTION_COUNT },
+    (_, i) => (((start - 1 + i) % QUESTION_COUNT) + 1) as QuestionNumber,
+  );
+};
+
+const currentQuestion = (state: ScreenState): QuestionNumber => {
+  const n = state.order[state.index];
+  // A state that passed isScreenState always has one; fall back to question 1, never skip.
+  return n ?? 1;
+};
+
+const questionSay = (n: QuestionNumber) => say(questionByNumber(n).key);
+const repromptFor = (n: QuestionNumber): SpeechPlan => plan(say('screening.answerHint'), questionSay(n));
+
+export const startScreen = (options: StartOptions): ScreenStart => {
+  // A reason from outside the types (bad session data) still gets a valid, resumable state.
+  const reason: ScreenReason = options.reason in INTRO_KEYS ? options.reason : 'requested';
+  const state: ScreenState = {
+    kind: 'screen',
+    reason,
+    order: orderFrom(options.fromQuestion),
+    index: 0,
+    worst: 'clear',
+    unclear: 0,
+    done: false,
+  };
+  const first = currentQuestion(state);
+  return {
+    state,
+    plan: plan(say(INTRO_KEYS[reason]), questionSay(first)),
+    reprompt: repromptFor(first),
+  };
+};
+
+/** What is said when the screen ends without an emergency. */
+export const outcomePlan = (
+  outcome: Exclude<Outcome, 'emergency'>,
+  locale: string | undefined,
+): SpeechPlan => {
+  switch (outcome) {
+    case 'clear':
+      return plan(say('screening.outcome.clear'));
+    case 'see-clinician':
+      return plan(say('screening.outcome.seeClinician'));
+    case 'urgent-today':
+      return plan(
+        say('screening.outcome.urgentToday'),
+        urgentSafetyNetLines(locale),
+        say('screening.outcome.noExercise'),
+      );
+    case 'urgent-days':
+      return plan(
+        say('screening.outcome.urgentDays'),
+        urgentSafetyNetLines(locale),
+        say('screening.outcome.noExercise'),
+      );
+  }
+};
+
+const finish = (state: ScreenState, locale: string | undefined, unsure: boolean): ScreenStep => {
+  if (state.worst === 'emergency') {
+    return {
+      state,
+      plan: emergencyPlan(currentQuestion(state), unsure, locale),
+      outcome: 'emergency',
+      endSession: true,
+    };
+  }
+  const said = outcomePlan(state.worst, locale);
+  return {
+    state,
+    plan: unsure ? plan(say('screening.unsureNoted'), said.items) : said,
+    outcome: state.worst,
+    endSession: false,
+  };
+};
+
+const ask = (state: ScreenState, ...lead: ReturnType<typeof say>[]): ScreenStep => {
+  const n = currentQuestion(state);
+  return { state, plan: plan(lead, questionSay(n)), reprompt: repromptFor(n), endSession: false };
+};
+
+export const answerScreen = (
+  state: ScreenState,
+  answer: ScreenAnswer,
+  locale: string | undefined,
+): ScreenStep => {
+  // A finished screen says its outcome again rather than restarting or moving on.
+  if (state.done) return finish(state, locale, false);
+
+  const n = currentQuestion(state);
+  switch (answer) {
+    case 'repeat':
+      return ask(state);
+    case 'yes':
+    case 'unsure': {
+      const level = questionByNumber(n).level;
+      const unsure = answer === 'unsure';
+      if (level === 'emergency') {
+        return finish({ ...state, worst: 'emergency', unclear: 0, done: true }, locale, unsure);
+      }
+      return advance({ ...state, worst: worse(state.worst, level) }, locale, unsure);
+    }
+    case 'no':
+      return advance(state, locale, false);
+    default: {
+      // 'other' (and anything unexpected at run time): re-ask, never skip.
+      const unclear = state.unclear + 1;
+      return ask(
+        { ...state, unclear },
+        say(unclear >= 2 ? 'screening.reask.again' : 'screening.reask.first'),
+      );
+    }
+  }
+};
+
+const advance = (state: ScreenState, locale: string | undefined, unsure: boolean): ScreenStep => {
+  const next: ScreenState = { ...state, index: state.index + 1, unclear: 0 };
+  if (next.index >= next.order.length) {
+    return finish({ ...next, index: next.order.length - 1, done: true }, locale, unsure);
+  }
+  // Saying that "not sure" counted as yes keeps the screen honest about what it heard.
+  return ask(next, ...(unsure ? [say('screening.unsureNoted')] : []));
+};
+
+/** Guards session attributes: a handler restarts the screen when this is false. */
+export const isScreenState = (v: unknown): v is ScreenState => {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  const order = s.order;
+  return (
+    s.kind === 'screen' &&
+    typeof s.reason === 'string' &&
+    s.reason in INTRO_KEYS &&
+    Array.isArray(order) &&
+    order.length === QUESTION_COUNT &&
+    order.every(isQuestionNumber) &&
+    new Set(order).size === QUESTION_COUNT &&
+    typeof s.index === 'number' &&
+    Number.isInteger(s.index) &&
+    s.index >= 0 &&
+    s.index < QUESTION_COUNT &&
+    isOutcome(s.worst) &&
+    typeof s.unclear === 'number' &&
+    typeof s.done === 'boolean'
+  );
+};

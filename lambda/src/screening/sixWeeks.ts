@@ -1,0 +1,48 @@
+import { plan, say, type SpeechPlan } from '../speech/plan';
+import type { ScreenAnswer } from './screen';
+
+/**
+ * Six weeks after first use, ask once whether the pain is still there (CONTENT.md: pain
+ * lasting beyond six weeks deserves a professional look). The answer is not stored.
+ */
+
+export interface SixWeekStep {
+  readonly plan: SpeechPlan;
+  /** Present while the question still awaits an answer. */
+  readonly reprompt?: SpeechPlan;
+  /** True once answered (the handler records that it was asked, not the answer). */
+  readonly done: boolean;
+  /** True when the coach recommended a physiotherapist or doctor. */
+  readonly recommended: boolean;
+}
+
+const REPROMPT = (): SpeechPlan => plan(say('screening.sixWeeks.reprompt'));
+
+export const sixWeekQuestion = (): { readonly plan: SpeechPlan; readonly reprompt: SpeechPlan } => ({
+  plan: plan(say('screening.sixWeeks.ask')),
+  reprompt: REPROMPT(),
+});
+
+export const answerSixWeek = (answer: ScreenAnswer): SixWeekStep => {
+  switch (answer) {
+    case 'yes':
+    case 'unsure': // as in the screen: when unsure, the careful answer is to get it looked at
+      return { plan: plan(say('screening.sixWeeks.recommend')), done: true, recommended: true };
+    case 'no':
+      return { plan: plan(say('screening.sixWeeks.better')), done: true, recommended: false };
+    case 'repeat':
+      return {
+        plan: plan(say('screening.sixWeeks.ask')),
+        reprompt: REPROMPT(),
+        done: false,
+        recommended: false,
+      };
+    default:
+      return {
+        plan: plan(say('screening.reask.first'), say('screening.sixWeeks.ask')),
+        reprompt: REPROMPT(),
+        done: false,
+        recommended: false,
+      };
+  }
+};

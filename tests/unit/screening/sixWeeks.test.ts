@@ -1,0 +1,28 @@
+import { answerSixWeek, sixWeekQuestion } from '../../../lambda/src/screening/sixWeeks';
+import { words } from './render';
+
+describe('the six-week question', () => {
+  test('asks whether the pain is still there', () => {
+    expect(words(sixWeekQuestion().plan)).toContain('Is your back or hip pain still there?');
+  });
+
+  test.each(['yes', 'unsure'] as const)('%s → recommend a physiotherapist or doctor', (answer) => {
+    const step = answerSixWeek(answer);
+    expect(words(step.plan)).toContain('physiotherapist or a doctor');
+    expect(step.recommended).toBe(true);
+    expect(step.done).toBe(true);
+  });
+
+  test('no → no referral', () => {
+    const step = answerSixWeek('no');
+    expect(words(step.plan)).not.toContain('doctor');
+    expect(step.done).toBe(true);
+  });
+
+  test.each(['repeat', 'other'] as const)('%s asks the question again', (answer) => {
+    const step = answerSixWeek(answer);
+    expect(step.done).toBe(false);
+    expect(words(step.plan)).toContain('Is your back or hip pain still there?');
+    expect(step.reprompt).toBeDefined();
+  });
+});
