@@ -1,0 +1,109 @@
+/**
+ * `npm run deploy`: build the bundle, deploy the stack, point the skill at the function and
+ * upload the skill package. Steps and prerequisites: docs/DEPLOY.md.
+ *
+ *   SKILL_ID=amzn1.ask.skill.… ASK_CLIENT_ID=… ASK_CLIENT_SECRET=… ASK_REFRESH_TOKEN=… npm run deploy
+ *   npm run deploy -- --yes           no approval prompt for IAM changes (CI)
+ *   npm run deploy -- --skip-skill    stack only (no SMAPI credentials needed)
+ *   npm run deploy -- --skip-infra    skill package only, against the deployed stack's outputs
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUTPUT_FUNCTION_ARN, STACK_NAME } from '../infrastructure/lib/names';
+import { buildLambda, formatSize, REPO_ROOT } from './build';
+import { readStackOutput, writeDeployPackage } from './deploy-manifest';
+import { deploySkillPackage, readSmapiCredentials } from './deploy-smapi';
+
+export interface DeployOptions {
+  readonly skillId: string;
+  readonly alarmEmail: string | undefined;
+  readonly approve: boolean;
+  readonly infra: boolean;
+  readonly skill: boolean;
+}
+
+export const OUTPUTS_FILE = join(REPO_ROOT, 'dist', 'cdk-outputs.json');
+export const SKILL_PACKAGE_SOURCE = join(REPO_ROOT, 'skill-package');
+export const SKILL_PACKAGE_OUT = join(REPO_ROOT, 'dist', 'skill-package');
+
+/** Options from the command line, the environment, and cdk.json's context as a fallback. */
+export function parseDeployOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cdkContext: Record<string, unknown> = {},
+): DeployOptions {
+  const known = new Set(['--yes', '--skip-skill', '--skip-infra']);
+  const unknown = argv.filter((arg) => !known.has(arg));
+  if (unknown.length > 0) throw new Error(`Unknown option(s): ${unknown.join(' ')}`);
+
+  const fromContext = typeof cdkContext.skillId === 'string' ? cdkContext.skillId : '';
+  const skillId = (env.SKILL_ID ?? '').trim() || fromContext.trim();
+  if (skillId === '') {
+    throw new Error('Set SKILL_ID to the skill id (amzn1.ask.skill.…) from the Alexa developer console.');
+  }
+  const infra = !argv.includes('--skip-infra');
+  const skill = !argv.includes('--skip-skill');
+  if (!infra && !skill) throw new Error('--skip-infra and --skip-skill together leave nothing to do.');
+  return {
+    skillId,
+    alarmEmail: env.ALARM_EMAIL?.trim() || undefined,
+    approve: argv.includes('--yes'),
+    infra,
+    skill,
+  };
+}
+
+/** Arguments for `cdk deploy`: the skill id as context, outputs written where we read them. */
+export function cdkDeployArgs(options: DeployOptions, outputsFile: string): string[] {
+  return [
+    'deploy',
+    STACK_NAME,
+    '-c',
+    `skillId=${options.skillId}`,
+    ...(options.alarmEmail === undefined ? [] : ['-c', `alarmEmail=${options.alarmEmail}`]),
+    '--outputs-file',
+    outputsFile,
+    ...(options.approve ? ['--require-approval', 'never'] : []),
+  ];
+}
+
+function readCdkContext(): Record<string, unknown> {
+  const file = join(REPO_ROOT, 'cdk.json');
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { context?: Record<string, unknown> };
+  return json.context ?? {};
+}
+
+async function main(): Promise<void> {
+  const options = parseDeployOptions(process.argv.slice(2), process.env, readCdkContext());
+  // Fail before the long stack deploy, not after it.
+  const credentials = options.skill ? readSmapiCredentials(process.env) : undefined;
+
+  if (options.infra) {
+    const { outfile, bytes } = await buildLambda();
+    console.log(`Lambda bundle: ${outfile} — ${formatSize(bytes)}`);
+    mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true });
+    const cdk = join(REPO_ROOT, 'node_modules', '.bin', 'cdk');
+    const result = spawnSync(cdk, cdkDeployArgs(options, OUTPUTS_FILE), { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('cdk deploy failed (see above).');
+  }
+
+  if (!existsSync(OUTPUTS_FILE)) {
+    throw new Error(`No ${OUTPUTS_FILE}: deploy the stack first (npm run deploy without --skip-infra).`);
+  }
+  const outputs: unknown = JSON.parse(readFileSync(OUTPUTS_FILE, 'utf8'));
+  const functionArn = readStackOutput(outputs, STACK_NAME, OUTPUT_FUNCTION_ARN);
+  console.log(`Function: ${functionArn}`);
+  if (credentials === undefined) return;
+
+  const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, SKILL_PACKAGE_OUT, functionArn);
+  console.log(`Skill package with the function endpoint: ${pkg.dir}`);
+  await deploySkillPackage(options.skillId, pkg, credentials);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
