@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
+import { matchOpenSlots, openSlotPatterns } from './openSlots';
 
 /**
  * A simulated Echo: turns typed utterances into real request envelopes through the real
@@ -38,6 +39,7 @@ const ONE_SHOT = /^(alexa,?\s+)?(ask|tell)\s+back and hip coach\s+(to\s+)?(.+)$/
 
 export class Device {
   private readonly alexa: VirtualAlexa;
+  private readonly openSlots: ReturnType<typeof openSlotPatterns>;
   private lastIntent: string | undefined;
 
   constructor(private readonly options: DeviceOptions) {
@@ -47,6 +49,7 @@ export class Device {
       .locale(options.locale);
     if (options.applicationId) builder.applicationID(options.applicationId);
     this.alexa = builder.create();
+    this.openSlots = openSlotPatterns(modelPath(options.locale));
     this.alexa.context().user().setID(options.userId);
     this.alexa.filter((request: RequestEnvelope) => {
       (request.request as { timestamp: string }).timestamp = new Date(options.clock()).toISOString();
@@ -75,6 +78,8 @@ export class Device {
     } catch (error) {
       // virtual-alexa throws where a device would send FallbackIntent.
       if (!String(error).includes('Unable to match utterance')) throw error;
+      const open = matchOpenSlots(this.openSlots, utterance);
+      if (open) return this.send(() => this.alexa.intend(open.intent, open.slots), false);
       return this.send(() => this.alexa.intend('AMAZON.FallbackIntent'), true);
     }
   }
@@ -85,7 +90,9 @@ export class Device {
   }
 
   /** The session closes (the user walked away, or said "Alexa, stop" outside the skill). */
-  async endSession(reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED'): Promise<void> {
+  async endSession(
+    reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED',
+  ): Promise<void> {
     if (!this.inSession) return;
     await this.alexa.endSession(reason as never);
   }

@@ -36,7 +36,11 @@ const main = async (): Promise<void> => {
     clock,
   });
 
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: interactive,
+  });
   const out = { write: (text: string) => process.stdout.write(text) };
   if (interactive) console.log(MESSAGES.banner);
 

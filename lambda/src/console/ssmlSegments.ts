@@ -3,7 +3,8 @@ export type Segment = { readonly text: string } | { readonly pause: number };
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-const unescape = (s: string): string => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e] ?? '');
+const unescape = (s: string): string =>
+  s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e] ?? '');
 
 const breakMs = (tag: string): number => {
   const time = /time="([\d.]+)(ms|s)"/.exec(tag);

@@ -8,7 +8,14 @@ import { resources } from './resources';
 const instance: i18n = i18next.createInstance();
 void instance.init({
   resources,
-  fallbackLng: { 'en-US': ['en'], 'en-GB': ['en'], 'en-CA': ['en'], 'en-AU': ['en'], 'en-IN': ['en'], default: ['en'] },
+  fallbackLng: {
+    'en-US': ['en'],
+    'en-GB': ['en'],
+    'en-CA': ['en'],
+    'en-AU': ['en'],
+    'en-IN': ['en'],
+    default: ['en'],
+  },
   supportedLngs: Object.keys(resources),
   nonExplicitSupportedLngs: true,
   initAsync: false,
