@@ -1,14 +1,19 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { buildSkill } from './skill';
+import { userStoreFromEnv } from './store/fromEnv';
 import { jsonLogger } from './util/logger';
+import { alexaTimeZone } from './util/timeZone';
 
 /**
- * The Lambda entry. The skill is built once per container (it holds no per-user state);
- * SKILL_ID, when set, makes it reject requests meant for any other skill.
+ * The Lambda entry. The skill and its DynamoDB client are built once per container (they
+ * hold no per-user state). TABLE_NAME names the progress table; SKILL_ID, when set, makes
+ * the skill reject requests meant for any other skill.
  */
 const skill = buildSkill({
   clock: Date.now,
   logger: jsonLogger(),
+  ...(process.env.TABLE_NAME ? { store: userStoreFromEnv() } : {}),
+  timeZone: alexaTimeZone(),
   ...(process.env.SKILL_ID ? { skillId: process.env.SKILL_ID } : {}),
 });
 

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
-import { matchOpenSlots, openSlotPatterns } from './openSlots';
+import { numberWordsToDigits } from './numbers';
+import { matchOpenSlots, numberSlotsOf, openSlotPatterns } from './openSlots';
 
 /**
  * A simulated Echo: turns typed utterances into real request envelopes through the real
@@ -40,6 +41,7 @@ const ONE_SHOT = /^(alexa,?\s+)?(ask|tell)\s+back and hip coach\s+(to\s+)?(.+)$/
 export class Device {
   private readonly alexa: VirtualAlexa;
   private readonly openSlots: ReturnType<typeof openSlotPatterns>;
+  private readonly numberSlots: ReadonlySet<string>;
   private lastIntent: string | undefined;
 
   constructor(private readonly options: DeviceOptions) {
@@ -50,11 +52,19 @@ export class Device {
     if (options.applicationId) builder.applicationID(options.applicationId);
     this.alexa = builder.create();
     this.openSlots = openSlotPatterns(modelPath(options.locale));
+    this.numberSlots = numberSlotsOf(modelPath(options.locale));
     this.alexa.context().user().setID(options.userId);
     this.alexa.filter((request: RequestEnvelope) => {
       (request.request as { timestamp: string }).timestamp = new Date(options.clock()).toISOString();
       const r = request.request;
       this.lastIntent = r.type === 'IntentRequest' ? r.intent.name : undefined;
+      if (r.type === 'IntentRequest') {
+        for (const slot of Object.values(r.intent.slots ?? {})) {
+          if (slot.value && this.numberSlots.has(`${r.intent.name}.${slot.name}`)) {
+            slot.value = numberWordsToDigits(slot.value);
+          }
+        }
+      }
       options.onRequest?.(request);
     });
   }

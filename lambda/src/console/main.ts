@@ -1,6 +1,10 @@
 import * as readline from 'node:readline';
 import { buildSkill } from '../skill';
+import { createDocumentClient } from '../store/client';
+import { DynamoUserStore } from '../store/dynamoUserStore';
+import { startLocalDynamo } from '../store/local';
 import { silentLogger } from '../util/logger';
+import { machineTimeZone } from '../util/timeZone';
 import { parseArgs } from './args';
 import { Device, type Reply } from './device';
 import { MESSAGES } from './messages';
@@ -28,7 +32,14 @@ const main = async (): Promise<void> => {
   let simulated = Date.now();
   const clock = interactive ? Date.now : () => simulated;
 
-  const skill = buildSkill({ clock, logger: silentLogger });
+  // The embedded store: dynalite in this process, data on disk so progress outlives the console.
+  const local = await startLocalDynamo(options.data === 'memory' ? {} : { path: options.data });
+  const store = new DynamoUserStore({
+    client: createDocumentClient({ endpoint: local.endpoint }),
+    tableName: local.tableName,
+    log: () => undefined,
+  });
+  const skill = buildSkill({ clock, logger: silentLogger, store, timeZone: machineTimeZone });
   const device = new Device({
     handler: (event, context) => skill.invoke(event, context),
     locale: options.locale,
@@ -92,7 +103,10 @@ const main = async (): Promise<void> => {
       if (interactive && queue.length === 0) rl.prompt();
     }
     busy = false;
-    if (closed && queue.length === 0) await device.endSession();
+    if (closed && queue.length === 0) {
+      await device.endSession();
+      await local.close();
+    }
   };
 
   rl.setPrompt(MESSAGES.you);

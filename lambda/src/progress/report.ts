@@ -1,0 +1,57 @@
+import { plan, say, type Say, type SpeechPlan } from '../speech/plan';
+import type { WeekSummary } from './summary';
+
+/** CONTENT.md: exercise daily, or at least three days a week. */
+export const WEEKLY_DAYS_AIM = 3;
+
+/** A topmost exercise is worth mentioning once it has been done more than once. */
+const TOP_WORTH_SAYING = 2;
+
+const weekLines = (s: WeekSummary): Say[] => {
+  if (s.sessionsThisWeek === 0) return [say('progress.report.weekNone')];
+  const lines = [say('progress.report.week', { count: s.sessionsThisWeek })];
+  if (s.minutesThisWeek > 0) lines.push(say('progress.report.weekMinutes', { count: s.minutesThisWeek }));
+  lines.push(
+    s.daysActiveThisWeek >= WEEKLY_DAYS_AIM
+      ? say('progress.report.aimMet')
+      : say('progress.report.aimLeft', { count: WEEKLY_DAYS_AIM - s.daysActiveThisWeek }),
+  );
+  return lines;
+};
+
+const streakLines = (s: WeekSummary): Say[] => {
+  const lines: Say[] = [];
+  if (s.currentStreak >= 2) lines.push(say('progress.report.streak', { count: s.currentStreak }));
+  if (s.bestStreak >= 2 && s.bestStreak > s.currentStreak)
+    lines.push(say('progress.report.best', { count: s.bestStreak }));
+  return lines;
+};
+
+/** Answer to "how am I doing?": this week, streaks, totals, the most practised move. */
+export const progressReportPlan = (s: WeekSummary): SpeechPlan => {
+  if (s.sessionsTotal === 0) return plan(say('progress.report.empty'));
+  const top = s.topExercises[0];
+  return plan(
+    weekLines(s),
+    streakLines(s),
+    say('progress.report.total', { count: s.sessionsTotal }),
+    s.minutesTotal > 0 ? [say('progress.report.totalMinutes', { count: s.minutesTotal })] : [],
+    top && top.count >= TOP_WORTH_SAYING
+      ? [say(`progress.report.top.${top.exercise}`, { count: top.count })]
+      : [],
+  );
+};
+
+/**
+ * The line after "open back and hip coach" for someone who has exercised before: the
+ * streak that today would make, counting today as they are here. Empty for a new user
+ * (the first-launch welcome is the coach's).
+ */
+export const welcomeBackPlan = (s: WeekSummary): SpeechPlan => {
+  if (s.sessionsTotal === 0 || s.daysSinceActive === undefined) return plan();
+  const streakWithToday = s.activeToday ? s.currentStreak : s.daysSinceActive === 1 ? s.currentStreak + 1 : 1;
+  if (streakWithToday >= 2)
+    return plan(say('progress.welcome.back'), say('progress.welcome.streak', { count: streakWithToday }));
+  if (s.daysSinceActive >= 7) return plan(say('progress.welcome.back'), say('progress.welcome.longGap'));
+  return plan(say('progress.welcome.back'));
+};

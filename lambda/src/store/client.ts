@@ -1,0 +1,50 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Time limits for one HTTP attempt. DynamoDB answers in milliseconds from the same region,
+ * so a second is generous; the store's own retry loop adds the attempts and the total
+ * budget (see resilience.ts), which must stay far below Alexa's 8 s response limit.
+ */
+export const CONNECTION_TIMEOUT_MS = 1000;
+export const REQUEST_TIMEOUT_MS = 1000;
+
+export interface ClientOptions {
+  /** An explicit endpoint (local dynalite). Without it the SDK uses AWS_ENDPOINT_URL_DYNAMODB or AWS. */
+  readonly endpoint?: string;
+  readonly region?: string;
+  readonly connectionTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+}
+
+/**
+ * A document client with short timeouts and no SDK retries (the store retries within its
+ * budget, so each failure is counted and logged). With an explicit endpoint it is a local
+ * store: dummy credentials and region, as dynalite checks neither.
+ */
+export const createDocumentClient = (options: ClientOptions = {}): DynamoDBDocumentClient => {
+  const local = options.endpoint !== undefined;
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const region = options.region ?? (local ? 'local' : undefined);
+  const client = new DynamoDBClient({
+    ...(local
+      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+    ...(region ? { region } : {}),
+    maxAttempts: 1,
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+      requestTimeout,
+      throwOnRequestTimeout: true,
+      socketTimeout: requestTimeout,
+    },
+  });
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+};
+
+// The one piece of module state: a client is safe to reuse across Lambda invocations, and
+// reusing it keeps its warm connections.
+let shared: DynamoDBDocumentClient | undefined;
+
+/** The client for the Lambda: created on first use, then reused by every invocation. */
+export const sharedDocumentClient = (): DynamoDBDocumentClient => (shared ??= createDocumentClient());
