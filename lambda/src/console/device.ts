@@ -104,7 +104,9 @@ export class Device {
     reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR' = 'USER_INITIATED',
   ): Promise<void> {
     if (!this.inSession) return;
-    await this.alexa.endSession(reason as never);
+    // virtual-alexa takes its enum's number and writes the name into the request.
+    const code = { ERROR: 0, EXCEEDED_MAX_REPROMPTS: 1, USER_INITIATED: 2 }[reason];
+    await this.alexa.endSession(code as never);
   }
 
   private async send(call: () => Promise<unknown>, unmatched: boolean): Promise<Reply> {

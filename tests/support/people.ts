@@ -1,0 +1,14 @@
+import type { Conversation } from './conversation';
+
+/** Answers the red-flag screen "no" to every question, as someone with no warning signs. */
+export const passScreen = async (c: Conversation): Promise<void> => {
+  expect(c.text).toContain('Before we move, a few quick safety questions');
+  for (let i = 0; i < 8 && !/None of those warning signs/.test(c.text); i += 1) {
+    await c.say('no');
+  }
+  expect(c.text).toContain('None of those warning signs');
+};
+
+/** The rep counts a block said out loud, in order: each count follows the pause of the return. */
+export const countsIn = (text: string): number[] =>
+  [...text.matchAll(/\] (\d+)\./g)].map((m) => Number(m[1]));
