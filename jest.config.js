@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/tests/support/env.ts'],
 };

@@ -251,10 +251,17 @@ describe('bad input never breaks the conversation', () => {
 });
 
 describe('the real Lambda handler', () => {
-  it('answers a real request envelope through index.handler', async () => {
+  it('answers a real request envelope through index.handler, logging one JSON line per turn', async () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
     const { handler } = await import('../../lambda/src/index');
     const c = new Conversation({ handler });
     expect(await c.launch()).toContain('What would you like?');
     expect(await c.say('what exercises do you have')).toContain('I can coach pelvic tilts');
+    spy.mockRestore();
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
+      { level: 'info', event: 'turn', requestType: 'LaunchRequest', ends: false },
+      { level: 'info', event: 'turn', requestType: 'IntentRequest', intent: 'ListExercisesIntent', ends: false },
+    ]);
   });
 });

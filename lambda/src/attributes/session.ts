@@ -62,11 +62,14 @@ export interface UserSession {
 
 const KEY = 'coach';
 
-export const readSession = (input: HandlerInput): SessionState => {
-  const attrs = input.attributesManager.getSessionAttributes<Record<string, unknown>>();
-  const stored = attrs[KEY] as SessionState | undefined;
+/** The session state inside raw session attributes (a fresh one when absent or not ours). */
+export const sessionFrom = (attrs: Readonly<Record<string, unknown>> | undefined): SessionState => {
+  const stored = attrs?.[KEY] as SessionState | undefined;
   return stored && typeof stored === 'object' && stored.coach ? stored : { coach: initialCoachState() };
 };
+
+export const readSession = (input: HandlerInput): SessionState =>
+  sessionFrom(input.attributesManager.getSessionAttributes<Record<string, unknown>>());
 
 export const writeSession = (input: HandlerInput, state: SessionState): void => {
   const attrs = input.attributesManager.getSessionAttributes<Record<string, unknown>>();

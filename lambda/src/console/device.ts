@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
+import { Utterance } from 'virtual-core';
 import { numberWordsToDigits } from './numbers';
 import { matchOpenSlots, numberSlotsOf, openSlotPatterns } from './openSlots';
 
@@ -83,15 +84,26 @@ export class Device {
     if (LAUNCH.test(text)) return this.launch();
     const oneShot = ONE_SHOT.exec(text);
     const utterance = (oneShot?.[4] ?? text).toLowerCase();
-    try {
-      return await this.send(() => this.alexa.utter(utterance), false);
-    } catch (error) {
-      // virtual-alexa throws where a device would send FallbackIntent.
-      if (!String(error).includes('Unable to match utterance')) throw error;
-      const open = matchOpenSlots(this.openSlots, utterance);
-      if (open) return this.send(() => this.alexa.intend(open.intent, open.slots), false);
-      return this.send(() => this.alexa.intend('AMAZON.FallbackIntent'), true);
+    // Matched here rather than with alexa.utter(), which takes any line containing "ask",
+    // "open", "tell"… (even inside "mask") for a launch.
+    const context = this.alexa.context() as unknown as {
+      interactionModel(): ConstructorParameters<typeof Utterance>[0];
+    };
+    const matched = new Utterance(context.interactionModel(), utterance);
+    if (matched.matched()) {
+      const request = this.alexa
+        .request()
+        .intent(matched.intent())
+        .slots(matched.toJSON() as Record<string, string>);
+      return this.send(
+        () => (this.alexa as unknown as { call(r: unknown): Promise<unknown> }).call(request),
+        false,
+      );
     }
+    // Where virtual-alexa finds nothing, a device would fill an open slot or send FallbackIntent.
+    const open = matchOpenSlots(this.openSlots, utterance);
+    if (open) return this.send(() => this.alexa.intend(open.intent, open.slots), false);
+    return this.send(() => this.alexa.intend('AMAZON.FallbackIntent'), true);
   }
 
   /** Sends an intent directly (for requests a phrase cannot express). */

@@ -73,6 +73,15 @@ export const symptomReportHandler = (deps: SkillDeps): RequestHandler =>
       const session: SessionState = { ...turn.session, coach };
       if (started.kind === 'emergency') return emergency(turn, session, started.plan.items);
       if (started.kind === 'pain-check') {
+        // An open screen is never skipped: "it hurts" there re-asks the current question.
+        const open = turn.session.mode;
+        if (open?.kind === 'screen' && isScreenState(open.screen)) {
+          const step = answerScreen(open.screen, 'other', turn.locale);
+          return turn.answer(
+            { ...session, mode: { ...open, screen: step.state } },
+            { speech: step.plan.items, ...(step.reprompt ? { reprompt: step.reprompt.items } : {}) },
+          );
+        }
         if (coach.run) {
           return turn.answer(
             { ...session, mode: { kind: 'painDuring' } },

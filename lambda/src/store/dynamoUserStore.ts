@@ -35,9 +35,6 @@ interface Stored {
 }
 
 const MAX_CONFLICT_RETRIES = 10;
-const CONFLICT_BACKOFF_MS = 5;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** UserStore on DynamoDB (AWS SDK v3): one item per user, optimistic concurrency on `version`. */
 export class DynamoUserStore implements UserStore {
@@ -87,14 +84,9 @@ export class DynamoUserStore implements UserStore {
         if (!isConditionalCheckFailed(e)) throw e;
         // Another device wrote first: re-read and re-apply this session's deltas to its result.
         this.log(JSON.stringify({ level: 'info', event: 'store.conflict', op: 'commit', round }));
+        // No backoff: of racing conditional writes one always succeeds, so retrying at once
+        // cannot livelock, and waiting would only hand the next race to the other writer.
         stored = undefined;
-        // Random backoff breaks lockstep: without it the writer that needs no read always wins.
-        await sleep(
-          Math.min(
-            Math.random() * Math.min(CONFLICT_BACKOFF_MS * 2 ** round, 50),
-            Math.max(0, ctx.deadline.remaining()),
-          ),
-        );
       }
     }
     throw new StoreUnavailableError('commit', 'TooManyConflicts');

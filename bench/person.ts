@@ -1,0 +1,59 @@
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { Device, type LambdaHandler, type Reply } from '../lambda/src/console/device';
+import { durationOf } from '../lambda/src/console/player';
+import { segmentsToText, ssmlSegments } from '../lambda/src/console/ssmlSegments';
+import type { Turn } from './script';
+
+/** The day the bench's sessions happen (a fixed clock, as in the conversation tests). */
+export const BENCH_START = Date.UTC(2026, 10, 26, 8, 30, 0);
+
+/** The gap between the end of a reply and the person's answer. */
+const ANSWER_GAP_MS = 1500;
+
+export interface PersonOptions {
+  readonly handler: LambdaHandler;
+  readonly userId: string;
+  readonly now?: number;
+  /** Sees (and may alter) each request envelope before it is sent. */
+  readonly onRequest?: (request: RequestEnvelope) => void;
+}
+
+/**
+ * A person talking to a simulated Echo (the real interaction model, through virtual-alexa)
+ * on a simulated clock: it moves by what the skill said, or by a barge-in delay. Unlike the
+ * test harness it does not validate SSML, so the bench times only the skill.
+ */
+export class Person {
+  private readonly device: Device;
+  private now: number;
+  private last: Reply | undefined;
+
+  constructor(options: PersonOptions) {
+    this.now = options.now ?? BENCH_START;
+    this.device = new Device({
+      handler: options.handler,
+      locale: 'en-US',
+      userId: options.userId,
+      clock: () => this.now,
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    });
+  }
+
+  get reply(): Reply | undefined {
+    return this.last;
+  }
+
+  /** The last reply as plain text (pauses shown as [pause 2s]). */
+  get text(): string {
+    return this.last ? segmentsToText(ssmlSegments(this.last.ssml)) : '';
+  }
+
+  async take(turn: Turn): Promise<Reply> {
+    if (this.last) {
+      this.now +=
+        turn.after === 'listen' ? durationOf(ssmlSegments(this.last.ssml)) + ANSWER_GAP_MS : turn.after;
+    }
+    this.last = await this.device.say(turn.say);
+    return this.last;
+  }
+}

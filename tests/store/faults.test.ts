@@ -1,0 +1,102 @@
+import { markSent } from '../../lambda/src/progress';
+import { DynamoUserStore, StoreUnavailableError } from '../../lambda/src/store';
+import { startTestDynamo, type TestDynamo } from '../support/dynalite';
+import { startFaultProxy, type Fault, type FaultProxy } from '../support/faultProxy';
+import { completed } from './helpers';
+
+const USER = 'amzn1.ask.account.FAULTYUSER';
+const ATTEMPTS = 3;
+
+let dynamo: TestDynamo;
+let proxy: FaultProxy;
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+  proxy = await startFaultProxy(dynamo.endpoint, { delayMs: 10_000 });
+});
+afterAll(async () => {
+  await proxy.close();
+  await dynamo.close();
+});
+afterEach(() => proxy.set('none'));
+
+/** A store behind the proxy with test-sized limits (same shape as production's 1 s / 2.5 s). */
+const newStore = async () => {
+  const logs: string[] = [];
+  const tableName = await dynamo.freshTable();
+  const store = new DynamoUserStore({
+    client: dynamo.client({ endpoint: proxy.endpoint, requestTimeoutMs: 150, connectionTimeoutMs: 150 }),
+    tableName,
+    policy: { budgetMs: 800, maxAttempts: ATTEMPTS, baseDelayMs: 10 },
+    log: (l) => logs.push(l),
+  });
+  return { store, logs };
+};
+
+const faultLines = (logs: string[]) =>
+  logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'store.fault');
+
+describe.each<[Fault, string]>([
+  ['throttle', 'ThrottlingException'],
+  ['provisioned', 'ProvisionedThroughputExceededException'],
+  ['http500', 'InternalServerError'],
+])('when DynamoDB answers %s', (fault, errorName) => {
+  it('retries a passing fault and succeeds', async () => {
+    const { store, logs } = await newStore();
+    proxy.set(fault, 1);
+    await expect(store.commit(USER, completed('r1'))).resolves.toMatchObject({ exerciseCounts: { bridge: 1 } });
+    expect(faultLines(logs)).toEqual([{ level: 'warn', event: 'store.fault', op: 'commit', errorName, attempt: 1 }]);
+  });
+
+  it('gives up with StoreUnavailableError after a bounded number of attempts', async () => {
+    const { store, logs } = await newStore();
+    proxy.set(fault);
+    const before = proxy.requests;
+    await expect(store.load(USER)).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(proxy.requests - before).toBe(ATTEMPTS);
+    expect(faultLines(logs).map((l) => l.attempt)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('when the network misbehaves', () => {
+  it.each<Fault>(['delay', 'drop'])('a %s fault ends in StoreUnavailableError, not a hang', async (fault) => {
+    const { store, logs } = await newStore();
+    proxy.set(fault);
+    const error = await store.load(USER).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(faultLines(logs).length).toBeGreaterThan(0);
+    expect(faultLines(logs).length).toBeLessThanOrEqual(ATTEMPTS);
+  }, 5000);
+
+  it('works again once the store recovers, and the pending delta is written then', async () => {
+    const { store } = await newStore();
+    await store.commit(USER, completed('r1'));
+    proxy.set('drop');
+    const pending = [completed('r2')];
+    await expect(store.commit(USER, pending)).rejects.toBeInstanceOf(StoreUnavailableError);
+    proxy.set('none');
+    const later = await store.commit(USER, [...markSent(pending), completed('r3')]);
+    expect(later.exerciseCounts.bridge).toBe(3);
+  });
+
+  it('does not count a session twice when a write landed but its reply was lost', async () => {
+    const { store } = await newStore();
+    await store.commit(USER, completed('r1'));
+    proxy.set('lose-reply', 1);
+    const after = await store.commit(USER, completed('r2'));
+    expect(after.exerciseCounts.bridge).toBe(2);
+    expect((await store.load(USER))?.exerciseCounts.bridge).toBe(2);
+  });
+
+  it('logs faults without any user id, hash or data', async () => {
+    const { store, logs } = await newStore();
+    proxy.set('throttle');
+    await store.commit(USER, completed('r1')).catch(() => undefined);
+    expect(logs.length).toBeGreaterThan(0);
+    for (const line of logs) {
+      expect(Object.keys(JSON.parse(line) as object).sort()).toEqual(
+        expect.arrayContaining(['event', 'level', 'op', 'errorName']),
+      );
+      expect(line).not.toMatch(/FAULTYUSER|USER#|[0-9a-f]{64}|bridge/);
+    }
+  });
+});

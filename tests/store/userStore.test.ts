@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { markSent, type Profile } from '../../lambda/src/progress';
+import { DynamoUserStore } from '../../lambda/src/store';
+import { startTestDynamo, type TestDynamo } from '../support/dynalite';
+import { completed } from './helpers';
+
+const USER = 'amzn1.ask.account.AGF7EXAMPLEUSERID';
+
+let dynamo: TestDynamo;
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+});
+afterAll(async () => {
+  await dynamo.close();
+});
+
+const newStore = async (logs: string[] = []) => {
+  const tableName = await dynamo.freshTable();
+  const make = () => new DynamoUserStore({ client: dynamo.client(), tableName, log: (l) => logs.push(l) });
+  return { tableName, store: make(), make };
+};
+
+describe('DynamoUserStore', () => {
+  it('has no profile for a new user', async () => {
+    const { store } = await newStore();
+    await expect(store.load(USER)).resolves.toBeUndefined();
+  });
+
+  it('returns what was committed when the profile is loaded again', async () => {
+    const { store } = await newStore();
+    const written = await store.commit(USER, completed('r1'), null);
+    const loaded = await store.load(USER);
+    expect(loaded).toEqual(written);
+    expect(loaded?.exerciseCounts.bridge).toBe(1);
+    expect(loaded?.sessionsTotal).toBe(1);
+    expect(loaded?.version).toBe(1);
+  });
+
+  it('builds on the stored profile when no base is given', async () => {
+    const { store } = await newStore();
+    await store.commit(USER, completed('r1'));
+    const second = await store.commit(USER, completed('r2'));
+    expect(second.exerciseCounts.bridge).toBe(2);
+    expect(second.version).toBe(2);
+  });
+
+  it('loses no update when two devices write at once (100 rounds each)', async () => {
+    const logs: string[] = [];
+    const { make } = await newStore(logs);
+    const writer = async (store: DynamoUserStore, name: string) => {
+      // Each device keeps its own (soon stale) copy, as a session does.
+      let base: Profile | null = null;
+      for (let i = 0; i < 100; i++) base = await store.commit(USER, completed(`${name}-${i}`), base);
+    };
+    await Promise.all([writer(make(), 'echo'), writer(make(), 'phone')]);
+    const final = await make().load(USER);
+    expect(final?.exerciseCounts.bridge).toBe(200);
+    expect(final?.sessionsTotal).toBe(200);
+    expect(final?.secondsTotal).toBe(200 * 60);
+    // The test only means something if the writers really collided.
+    expect(logs.some((l) => l.includes('store.conflict'))).toBe(true);
+  });
+
+  it('does not count a delta twice when it is sent again', async () => {
+    const { store } = await newStore();
+    const first = completed('r1');
+    await store.commit(USER, first);
+    const again = await store.commit(USER, [...markSent([first]), completed('r2')]);
+    expect(again.exerciseCounts.bridge).toBe(2);
+    const stale = await store.commit(USER, first, null);
+    expect(stale.exerciseCounts.bridge).toBe(2);
+  });
+
+  it('forgets everything about the user on remove, and only that user', async () => {
+    const { store, tableName } = await newStore();
+    await store.commit(USER, completed('r1'));
+    await store.commit('someone-else', completed('r2'));
+    const pk = `USER#${createHash('sha256').update(USER).digest('hex')}`;
+    // A future item kind under the same user must go too.
+    await dynamo.client().send(new PutCommand({ TableName: tableName, Item: { pk, sk: 'REMINDER#1', at: 1 } }));
+
+    await store.remove(USER);
+
+    await expect(store.load(USER)).resolves.toBeUndefined();
+    const left = await dynamo
+      .client()
+      .send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }));
+    expect(left.Items).toEqual([]);
+    expect((await store.load('someone-else'))?.exerciseCounts.bridge).toBe(1);
+  });
+
+  it('removing a user who has nothing stored succeeds', async () => {
+    const { store } = await newStore();
+    await expect(store.remove(USER)).resolves.toBeUndefined();
+  });
+
+  it('stores a hash of the user id, never the id itself', async () => {
+    const { store, tableName } = await newStore();
+    await store.commit(USER, completed('r1'));
+    const { Items = [] } = await dynamo.client().send(new ScanCommand({ TableName: tableName }));
+    expect(Items).toHaveLength(1);
+    expect(Items[0]?.pk).toBe(`USER#${createHash('sha256').update(USER).digest('hex')}`);
+    expect(Items[0]?.sk).toBe('PROFILE');
+    expect(JSON.stringify(Items)).not.toContain(USER);
+    expect(JSON.stringify(Items)).not.toContain('AGF7EXAMPLEUSERID');
+  });
+
+  it('starts over from an unreadable stored item instead of failing every write', async () => {
+    const { store, tableName } = await newStore();
+    const pk = `USER#${createHash('sha256').update(USER).digest('hex')}`;
+    await dynamo.client().send(new PutCommand({ TableName: tableName, Item: { pk, sk: 'PROFILE', version: 4, junk: true } }));
+    await expect(store.load(USER)).resolves.toBeUndefined();
+    const written = await store.commit(USER, completed('r1'));
+    expect(written.version).toBe(5);
+    expect(written.exerciseCounts.bridge).toBe(1);
+  });
+});
