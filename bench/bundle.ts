@@ -48,7 +48,9 @@ export const measureBundle = async (): Promise<BundleResult> => {
   const share = (bytes: number) => `${((bytes / build.bytes) * 100).toFixed(1)}%`;
   const group = (test: (owner: string) => boolean) =>
     ranked.filter(([owner]) => test(owner)).reduce((n, [, bytes]) => n + bytes, 0);
-  const aws = group((o) => o.startsWith('@aws-sdk/') || o.startsWith('@smithy/') || o.startsWith('@aws-crypto/'));
+  const aws = group(
+    (o) => o.startsWith('@aws-sdk/') || o.startsWith('@smithy/') || o.startsWith('@aws-crypto/'),
+  );
   const chain = group((o) => CREDENTIAL_CHAIN.some((re) => re.test(o)));
   const own = group((o) => o.startsWith('lambda/src/'));
   const ask = group((o) => o.startsWith('ask-sdk'));

@@ -33,10 +33,15 @@ export const cleanEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
 export const timeLoads = (variants: readonly LoadVariant[], rounds: number): number[][] => {
   const run = (v: LoadVariant): number => {
     const start = performance.now();
-    const result = spawnSync(v.node.path, ['-e', v.script], { env: v.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const result = spawnSync(v.node.path, ['-e', v.script], {
+      env: v.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const elapsed = performance.now() - start;
     if (result.status !== 0) {
-      throw new Error(`${v.label} failed (${result.status}): ${result.stderr.toString('utf8').slice(0, 500)}`);
+      throw new Error(
+        `${v.label} failed (${result.status}): ${result.stderr.toString('utf8').slice(0, 500)}`,
+      );
     }
     return elapsed;
   };
@@ -123,7 +128,12 @@ export const measureColdStart = async (input: ColdStartInput): Promise<ColdStart
   const notes: string[] = [];
   for (const node of input.nodes) {
     variants.push({ label: `${node.label}: bare node -e ""`, node, script: '', env: cleanEnv() });
-    variants.push({ label: `${node.label}: require(bundle)`, node, script: requireScript(input.bundle), env: cleanEnv() });
+    variants.push({
+      label: `${node.label}: require(bundle)`,
+      node,
+      script: requireScript(input.bundle),
+      env: cleanEnv(),
+    });
     variants.push({
       label: `${node.label}: require(bundle), TABLE_NAME set`,
       node,
@@ -131,7 +141,12 @@ export const measureColdStart = async (input: ColdStartInput): Promise<ColdStart
       env: cleanEnv(input.storeEnv),
     });
     for (const part of input.parts ?? []) {
-      variants.push({ label: `${node.label}:   part: ${part.label}`, node, script: part.script, env: cleanEnv() });
+      variants.push({
+        label: `${node.label}:   part: ${part.label}`,
+        node,
+        script: part.script,
+        env: cleanEnv(),
+      });
     }
     if (input.compileCacheDir && supportsCompileCache(node)) {
       variants.push({
@@ -146,7 +161,8 @@ export const measureColdStart = async (input: ColdStartInput): Promise<ColdStart
   }
   const times = timeLoads(variants, input.rounds);
   const medians = times.map(median);
-  const bareOf = (node: NodeBinary) => medians[variants.findIndex((v) => v.node === node && v.script === '')] ?? NaN;
+  const bareOf = (node: NodeBinary) =>
+    medians[variants.findIndex((v) => v.node === node && v.script === '')] ?? NaN;
   const loadRows = variants.map((v, i) => {
     const m = medians[i] ?? NaN;
     const bare = bareOf(v.node);
@@ -167,6 +183,7 @@ export const measureColdStart = async (input: ColdStartInput): Promise<ColdStart
       (medians[i] ?? NaN) / bareOf(node),
       TARGET_LOAD_RATIO,
       (v) => `${v.toFixed(2)}×`,
+      (v) => v.toFixed(2),
     );
   });
 
@@ -191,14 +208,16 @@ export const measureColdStart = async (input: ColdStartInput): Promise<ColdStart
   const report = [
     `Wall-clock time of a whole process, median of ${input.rounds} interleaved runs per row (spawnSync from here):`,
     table(['process', 'median', 'min', 'max', 'added', 'ratio'], loadRows),
+    ...(input.parts?.length
+      ? [
+          '"part:" rows load one part of the bundle alone (built like the bundle); parts share the built-ins, so they do not add up.',
+        ]
+      : []),
     ...notes,
     '',
     `First request after load, median of ${input.firstRequestRuns} fresh processes each (launch envelope; ` +
       'Settings API on a local stub):',
-    table(
-      ['process', 'require()', 'spawn→loaded', '1st invoke', '2nd invoke', 'spawn→1st reply'],
-      firstRows,
-    ),
+    table(['process', 'require()', 'spawn→loaded', '1st invoke', '2nd invoke', 'spawn→1st reply'], firstRows),
   ].join('\n');
   return { verdicts, report };
 };

@@ -124,12 +124,24 @@ const replay = async (
  * what Lambda runs, with nothing of the bench on its heap. The launch turn's Settings API
  * call goes to the local stub.
  */
-const replayInBundle = async (run: BundleRun, recorded: readonly RecordedTurn[], options: LatencyOptions): Promise<Run> => {
+const replayInBundle = async (
+  run: BundleRun,
+  recorded: readonly RecordedTurn[],
+  options: LatencyOptions,
+): Promise<Run> => {
   const host = await startHost({ node: run.node.path, bundle: run.bundle, env: cleanEnv() });
   try {
     const requests = recorded.map((turn) => useStub(structuredClone(turn.request), run.stub));
     const byTurn = await host.replay(requests, options.sessions, options.warmup);
-    return { byTurn, all: byTurn.flat(), first: Number.NaN, mismatches: 0, gcCount: -1, gcMs: 0, turnsWithGc: 0 };
+    return {
+      byTurn,
+      all: byTurn.flat(),
+      first: Number.NaN,
+      mismatches: 0,
+      gcCount: -1,
+      gcMs: 0,
+      turnsWithGc: 0,
+    };
   } finally {
     await host.close();
   }
@@ -186,11 +198,22 @@ export const measureLatency = async (
         'as a new user per session; only skill.invoke is timed.',
       '',
       table(
-        ['configuration', 'turns', 'p50', 'p90', 'p99', 'max', 'first invoke', 'GC pauses / total / turns hit'],
+        [
+          'configuration',
+          'turns',
+          'p50',
+          'p90',
+          'p99',
+          'max',
+          'first invoke',
+          'GC pauses / total / turns hit',
+        ],
         [
           summary('with embedded store (dynalite)', withStore),
           summary('excluding the store (no store)', noStore),
-          ...(inBundle && bundleRun ? [summary(`bundle, no TABLE_NAME (${bundleRun.node.label})`, inBundle)] : []),
+          ...(inBundle && bundleRun
+            ? [summary(`bundle, no TABLE_NAME (${bundleRun.node.label})`, inBundle)]
+            : []),
         ],
       ),
       ...(mismatches > 0 ? [`WARNING: ${mismatches} replayed replies differed from the recording.`] : []),

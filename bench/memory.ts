@@ -58,14 +58,31 @@ export const measureMemory = async (input: MemoryInput): Promise<MemoryResult> =
         mib(end.heapUsed),
         ms(slowest, 1),
       ]);
-      verdicts.push(atMost(`Peak RSS after ${LONG_SESSION_TURNS} turns (${node.label})`, peak, TARGET_PEAK_RSS_BYTES, mib));
+      verdicts.push(
+        atMost(
+          `Peak RSS after ${LONG_SESSION_TURNS} turns (${node.label})`,
+          peak,
+          TARGET_PEAK_RSS_BYTES,
+          mib,
+        ),
+      );
     } finally {
       await host.close();
     }
   }
   const report = [
     `${LONG_SESSION_TURNS}-turn session against the bundle in a child process (TABLE_NAME → dynalite in the bench process):`,
-    table(['node', 'RSS after load', 'max RSS (sampled)', 'maxRSS (getrusage)', 'heap used at end', 'slowest turn'], rows),
+    table(
+      [
+        'node',
+        'RSS after load',
+        'max RSS (sampled)',
+        'maxRSS (getrusage)',
+        'heap used at end',
+        'slowest turn',
+      ],
+      rows,
+    ),
   ].join('\n');
   return { verdicts, report };
 };

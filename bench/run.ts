@@ -3,7 +3,8 @@
  * PASS or MISS and by how much. Not a test: it never fails on a MISS (exit code 0), only
  * when something breaks. See bench/README.md for what each figure means.
  *
- * BENCH_SESSIONS (default 30) and BENCH_ROUNDS (default 21) trade time for steadier figures.
+ * BENCH_SESSIONS (default 30) and BENCH_ROUNDS (default 25, at least 20) trade time for
+ * steadier figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,8 @@ const intFromEnv = (name: string, fallback: number, min: number): number => {
   return Number.isInteger(value) && value >= min ? value : fallback;
 };
 
-const section = (title: string): void => console.log(`\n=== ${title} ${'='.repeat(Math.max(0, 86 - title.length))}\n`);
+const section = (title: string): void =>
+  console.log(`\n=== ${title} ${'='.repeat(Math.max(0, 86 - title.length))}\n`);
 
 const printVerdicts = (verdicts: readonly Verdict[]): void => {
   console.log('');
@@ -45,12 +47,19 @@ const main = async (): Promise<void> => {
   const { ensureTable } = await import('../lambda/src/store/local');
 
   const sessions = intFromEnv('BENCH_SESSIONS', 30, 1);
-  const rounds = intFromEnv('BENCH_ROUNDS', 21, 20);
+  const rounds = intFromEnv('BENCH_ROUNDS', 25, 20);
 
   console.log('Back & Hip Coach — performance figures (npm run bench)');
   console.log(describeMachine());
 
   const work = mkdtempSync(join(tmpdir(), 'bench-'));
+  // Ctrl-C: leave no temp files (child processes end with their IPC channel or spawnSync).
+  const interrupted = () => {
+    rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const local = await startLocalDynamo();
   const stub = await startSettingsStub();
   const verdicts: Verdict[] = [];
@@ -59,7 +68,10 @@ const main = async (): Promise<void> => {
     const bundle = await measureBundle();
     const node22 = findNode22(join(work, 'node22'));
     const thisNode = { label: `Node ${process.versions.node}`, path: process.execPath };
-    const nodes = 'path' in node22 ? [thisNode, { label: `Node ${node22.version.slice(1)}`, path: node22.path }] : [thisNode];
+    const nodes =
+      'path' in node22
+        ? [thisNode, { label: `Node ${node22.version.slice(1)}`, path: node22.path }]
+        : [thisNode];
     const storeTable = `bench-bundle-${process.pid}`;
     await ensureTable(local.endpoint, storeTable);
     const storeEnv = {
@@ -77,7 +89,11 @@ const main = async (): Promise<void> => {
     verdicts.push(...calls.verdicts);
 
     section('2. Handler latency per turn');
-    const latency = await measureLatency(local, { sessions, warmup: 3 }, { node: thisNode, bundle: bundle.build.outfile, stub });
+    const latency = await measureLatency(
+      local,
+      { sessions, warmup: 3 },
+      { node: thisNode, bundle: bundle.build.outfile, stub },
+    );
     console.log(latency.report);
     printVerdicts(latency.verdicts);
     verdicts.push(...latency.verdicts);
@@ -92,7 +108,10 @@ const main = async (): Promise<void> => {
     const launch = calls.turns[0]?.request;
     if (!launch) throw new Error('the scripted session recorded no launch request');
     const launches = [1, 2].map((n) =>
-      useStub(asUser(launch, `amzn1.ask.account.bench-cold-${n}`, `amzn1.echo-api.session.bench-cold-${n}`), stub),
+      useStub(
+        asUser(launch, `amzn1.ask.account.bench-cold-${n}`, `amzn1.echo-api.session.bench-cold-${n}`),
+        stub,
+      ),
     ) as [typeof launch, typeof launch];
     const cold = await measureColdStart({
       bundle: bundle.build.outfile,
@@ -117,6 +136,8 @@ const main = async (): Promise<void> => {
     await stub.close();
     await local.close();
     rmSync(work, { recursive: true, force: true });
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
 
   section('Summary');

@@ -65,13 +65,17 @@ const LONG_SESSION_EXTRAS: readonly Turn[] = [
  */
 export const longSessionTurn = (index: number, lastText: string, ended: boolean): Turn => {
   if (index === 0 || ended) return { say: 'open back and hip coach', after: 'listen' };
-  if (/safety questions|Any |Have you|Did the|Do you|Is the pain|Has this pain/.test(lastText) && /\?$/.test(lastText))
+  if (
+    /safety questions|Any |Have you|Did the|Do you|Is the pain|Has this pain/.test(lastText) &&
+    /\?$/.test(lastText)
+  )
     return { say: 'no', after: 'listen' };
   if (/How's your pain/.test(lastText)) return { say: "it's a three", after: 'listen' };
   if (/What would you like|Which would you like|no exercise going/.test(lastText))
     return { say: index % 2 === 0 ? 'do the strength routine' : 'start the full routine', after: 'listen' };
   if (/resume when you're ready/.test(lastText)) return { say: 'resume', after: 20_000 };
-  if (index % 4 === 0) return LONG_SESSION_EXTRAS[(index / 4) % LONG_SESSION_EXTRAS.length] ?? { say: 'yes', after: 'listen' };
+  if (index % 4 === 0)
+    return LONG_SESSION_EXTRAS[(index / 4) % LONG_SESSION_EXTRAS.length] ?? { say: 'yes', after: 'listen' };
   return { say: 'yes', after: 'listen' };
 };
 

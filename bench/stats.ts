@@ -44,13 +44,15 @@ export const atMost = (
   value: number,
   target: number,
   format: (v: number) => string,
+  /** How to show the margin, when not in the figure's own format (e.g. a ratio's difference). */
+  formatMargin: (v: number) => string = format,
 ): Verdict => {
   const pass = value <= target;
   const margin = Math.abs(target - value);
-  const pct = target === 0 ? '' : ` (${((margin / target) * 100).toFixed(0)}%)`;
+  const pct = target === 0 ? '' : ` (${((margin / target) * 100).toFixed(0)}% of it)`;
   const line = pass
-    ? `PASS: ${format(value)}, ${format(margin)}${pct} under the target of ${format(target)}`
-    : `MISS: ${format(value)}, ${format(margin)}${pct} over the target of ${format(target)}`;
+    ? `PASS: ${format(value)}, ${formatMargin(margin)}${pct} under the target of ${format(target)}`
+    : `MISS: ${format(value)}, ${formatMargin(margin)}${pct} over the target of ${format(target)}`;
   return { figure, pass, line };
 };
 
@@ -64,7 +66,9 @@ export const holds = (figure: string, pass: boolean, detail: string): Verdict =>
 /** Renders rows as a left-aligned text table (numbers right-aligned). */
 export const table = (header: readonly string[], rows: readonly (readonly string[])[]): string => {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,% ×x]*$/.test(r[i] ?? '')));
+  const numeric = header.map(
+    (_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,% ×x]*$/.test(r[i] ?? '')),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))

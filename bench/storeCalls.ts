@@ -67,7 +67,10 @@ export const countCalls = (client: DynamoDBDocumentClient, sink: (call: StoreCal
 export const whyWritten = (call: StoreCall): string => {
   const c = new Set(call.changed);
   if (c.has('firstUseDay')) {
-    const what = [c.has('lastClearScreenDay') && 'screen cleared', c.has('exerciseCounts') && 'exercise completed']
+    const what = [
+      c.has('lastClearScreenDay') && 'screen cleared',
+      c.has('exerciseCounts') && 'exercise completed',
+    ]
       .filter(Boolean)
       .join(', ');
     return `first save of a new profile${what ? `: ${what}` : ''}${c.has('disclaimerHeard') ? ' (+ disclaimer heard)' : ''}`;
@@ -75,7 +78,10 @@ export const whyWritten = (call: StoreCall): string => {
   const reasons: string[] = [];
   if (c.has('lastClearScreenDay')) reasons.push('screen cleared');
   if (c.has('exerciseCounts')) reasons.push('exercise completed');
-  if (c.has('resume')) reasons.push(call.resumeCleared ? 'resume point cleared (routine finished)' : 'resume point moved (block finished)');
+  if (c.has('resume'))
+    reasons.push(
+      call.resumeCleared ? 'resume point cleared (routine finished)' : 'resume point moved (block finished)',
+    );
   if (c.has('pace')) reasons.push('pace changed');
   if (c.has('exerciseLevels')) reasons.push('level changed');
   if (c.has('sixWeekAskedDay')) reasons.push('six-week question asked');
@@ -176,8 +182,10 @@ const judge = (turns: readonly TurnCalls[]): { verdicts: Verdict[]; report: stri
     ),
   ];
   const notes: string[] = [];
-  if (missing.length > 0) notes.push(`  Note: no write where one was expected on ${missing.map(name).join(', ')}.`);
-  if (extra.length > 0) notes.push(`  Note: more than one write on ${extra.map(name).join(', ')} (conflict retries?).`);
+  if (missing.length > 0)
+    notes.push(`  Note: no write where one was expected on ${missing.map(name).join(', ')}.`);
+  if (extra.length > 0)
+    notes.push(`  Note: more than one write on ${extra.map(name).join(', ')} (conflict retries?).`);
   const report = [
     table(['#', 'user says', 'intent', 'reads', 'writes', 'calls', 'why it wrote'], rows),
     '',

@@ -7,7 +7,7 @@
  * The metafile (dist/lambda/meta.json) is checked so that the local console, dynalite,
  * virtual-alexa and tests can never ride along into the function.
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -52,6 +52,16 @@ export function findForbiddenInputs(metafile: Pick<Metafile, 'inputs'>): string[
   });
 }
 
+/** Lambda's credentials come from its environment: bundle only that provider (see the shim). */
+const lambdaCredentialsOnly: Plugin = {
+  name: 'lambda-credentials-only',
+  setup(b) {
+    b.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({
+      path: join(REPO_ROOT, 'scripts', 'lambda-shims', 'credential-provider-node.ts'),
+    }));
+  },
+};
+
 export async function buildLambda(options: BuildOptions = {}): Promise<BuildResult> {
   const entry = options.entry ?? DEFAULT_ENTRY;
   const outdir = options.outdir ?? DEFAULT_OUTDIR;
@@ -78,6 +88,7 @@ export async function buildLambda(options: BuildOptions = {}): Promise<BuildResu
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [lambdaCredentialsOnly],
   });
 
   const forbidden = findForbiddenInputs(result.metafile);

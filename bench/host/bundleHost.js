@@ -72,7 +72,10 @@ process.on('message', async (message) => {
       });
     }
   } catch (error) {
-    send({ type: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    send({
+      type: 'error',
+      message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
   }
 });
 
