@@ -351,6 +351,8 @@ export const coach = (state: CoachState, event: CoachEvent, ctx: CoachContext): 
   else if (event.type === 'end') result = { state: s, speech: [], end: true, facts: NO_FACTS };
   else if (event.type === 'stop')
     result = { state: s, speech: [say('common.goodbye')], end: true, facts: NO_FACTS };
+  // A yes or no with nothing asked (e.g. after a routine's summary): ask what next.
+  else if (event.type === 'yes' || event.type === 'no') result = idle(s, 'coach.whatNext');
   else result = idle(s, 'coach.nothingRunning');
   return { ...result, facts: merge(settled.facts, result.facts) };
 };

@@ -249,6 +249,13 @@ describe('nothing running', () => {
     },
   );
 
+  it.each(['yes', 'no'] as const)('%s with nothing asked asks what the user would like to do', (answer) => {
+    const d = new CoachDriver();
+    d.send(answer);
+    expect(d.text).toMatch(/^What would you like to do\?/);
+    expect(d.last.end).toBe(false);
+  });
+
   it('stop says goodbye and ends', () => {
     const d = new CoachDriver();
     d.send('stop');
