@@ -185,7 +185,7 @@ describe('daily habits', () => {
   });
 });
 
-describe('known defects', () => {
+describe('regressions (defects found in review, now fixed)', () => {
   it('"how often should I take breaks" is understood and answered', async () => {
     const c = await opened();
     const text = await c.say('how often should I take breaks');

@@ -261,7 +261,13 @@ describe('the real Lambda handler', () => {
     spy.mockRestore();
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
       { level: 'info', event: 'turn', requestType: 'LaunchRequest', ends: false },
-      { level: 'info', event: 'turn', requestType: 'IntentRequest', intent: 'ListExercisesIntent', ends: false },
+      {
+        level: 'info',
+        event: 'turn',
+        requestType: 'IntentRequest',
+        intent: 'ListExercisesIntent',
+        ends: false,
+      },
     ]);
   });
 });

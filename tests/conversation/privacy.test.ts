@@ -187,7 +187,7 @@ describe('what is kept after symptom checks and pain ratings', () => {
   });
 });
 
-describe('known defects', () => {
+describe('regressions (defects found in review, now fixed)', () => {
   it('the logs of a symptom check do not reveal the answers (yes to question 6 vs all no)', async () => {
     const screened = async (answers: Partial<Record<QuestionNumber, string>>): Promise<string[]> => {
       const c = new Conversation({ userId: 'amzn1.ask.account.PRIVACY-LOGS' });

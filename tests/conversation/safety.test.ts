@@ -570,7 +570,7 @@ describe('pain checks', () => {
   });
 });
 
-describe('known defects', () => {
+describe('regressions (defects found in review, now fixed)', () => {
   it('"it hurts" during a symptom screen must not skip the rest of the screen', async () => {
     const c = new Conversation();
     await atHipFlexorStretch(c);

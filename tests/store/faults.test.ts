@@ -42,9 +42,13 @@ describe.each<[Fault, string]>([
 ])('when DynamoDB answers %s', (fault, errorName) => {
   it('retries a passing fault and succeeds', async () => {
     const { store, logs } = await newStore();
-    proxy.set(fault, 1);
-    await expect(store.commit(USER, completed('r1'))).resolves.toMatchObject({ exerciseCounts: { bridge: 1 } });
-    expect(faultLines(logs)).toEqual([{ level: 'warn', event: 'store.fault', op: 'commit', errorName, attempt: 1 }]);
+    proxy.set(fault, { times: 1 });
+    await expect(store.commit(USER, completed('r1'))).resolves.toMatchObject({
+      exerciseCounts: { bridge: 1 },
+    });
+    expect(faultLines(logs)).toEqual([
+      { level: 'warn', event: 'store.fault', op: 'commit', errorName, attempt: 1 },
+    ]);
   });
 
   it('gives up with StoreUnavailableError after a bounded number of attempts', async () => {
@@ -58,14 +62,18 @@ describe.each<[Fault, string]>([
 });
 
 describe('when the network misbehaves', () => {
-  it.each<Fault>(['delay', 'drop'])('a %s fault ends in StoreUnavailableError, not a hang', async (fault) => {
-    const { store, logs } = await newStore();
-    proxy.set(fault);
-    const error = await store.load(USER).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect(faultLines(logs).length).toBeGreaterThan(0);
-    expect(faultLines(logs).length).toBeLessThanOrEqual(ATTEMPTS);
-  }, 5000);
+  it.each<Fault>(['delay', 'drop'])(
+    'a %s fault ends in StoreUnavailableError, not a hang',
+    async (fault) => {
+      const { store, logs } = await newStore();
+      proxy.set(fault);
+      const error = await store.load(USER).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(faultLines(logs).length).toBeGreaterThan(0);
+      expect(faultLines(logs).length).toBeLessThanOrEqual(ATTEMPTS);
+    },
+    5000,
+  );
 
   it('works again once the store recovers, and the pending delta is written then', async () => {
     const { store } = await newStore();
@@ -79,12 +87,15 @@ describe('when the network misbehaves', () => {
   });
 
   it('does not count a session twice when a write landed but its reply was lost', async () => {
-    const { store } = await newStore();
+    const { store, logs } = await newStore();
     await store.commit(USER, completed('r1'));
-    proxy.set('lose-reply', 1);
+    proxy.set('lose-reply', { times: 1, operation: 'PutItem' });
     const after = await store.commit(USER, completed('r2'));
     expect(after.exerciseCounts.bridge).toBe(2);
     expect((await store.load(USER))?.exerciseCounts.bridge).toBe(2);
+    // The retried write found its own earlier write already there.
+    expect(faultLines(logs)).toHaveLength(1);
+    expect(logs.some((l) => l.includes('store.conflict'))).toBe(true);
   });
 
   it('logs faults without any user id, hash or data', async () => {

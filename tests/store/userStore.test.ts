@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { markSent, type Profile } from '../../lambda/src/progress';
+import { markSent } from '../../lambda/src/progress';
 import { DynamoUserStore } from '../../lambda/src/store';
 import { startTestDynamo, type TestDynamo } from '../support/dynalite';
 import { completed } from './helpers';
@@ -29,7 +29,7 @@ describe('DynamoUserStore', () => {
 
   it('returns what was committed when the profile is loaded again', async () => {
     const { store } = await newStore();
-    const written = await store.commit(USER, completed('r1'), null);
+    const written = await store.commit(USER, completed('r1'));
     const loaded = await store.load(USER);
     expect(loaded).toEqual(written);
     expect(loaded?.exerciseCounts.bridge).toBe(1);
@@ -49,9 +49,11 @@ describe('DynamoUserStore', () => {
     const logs: string[] = [];
     const { make } = await newStore(logs);
     const writer = async (store: DynamoUserStore, name: string) => {
-      // Each device keeps its own (soon stale) copy, as a session does.
-      let base: Profile | null = null;
-      for (let i = 0; i < 100; i++) base = await store.commit(USER, completed(`${name}-${i}`), base);
+      for (let i = 0; i < 100; i++) {
+        await store.commit(USER, completed(`${name}-${i}`));
+        // Devices do not write back to back: a moment between sessions lets them interleave.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2));
+      }
     };
     await Promise.all([writer(make(), 'echo'), writer(make(), 'phone')]);
     const final = await make().load(USER);
@@ -62,14 +64,41 @@ describe('DynamoUserStore', () => {
     expect(logs.some((l) => l.includes('store.conflict'))).toBe(true);
   });
 
+  it('writes against the version a session already holds without reading it again', async () => {
+    const { store } = await newStore();
+    const first = await store.commit(USER, completed('r1'), null);
+    const second = await store.commit(USER, completed('r2'), first);
+    expect(second.version).toBe(2);
+    expect((await store.load(USER))?.exerciseCounts.bridge).toBe(2);
+  });
+
+  it('loses no update when two sessions each write against the version they hold (100 rounds each)', async () => {
+    const logs: string[] = [];
+    const { make } = await newStore(logs);
+    const session = async (store: DynamoUserStore, name: string) => {
+      // As the skill does: the profile read (or written) last is the base of the next write.
+      let base = (await store.load(USER)) ?? null;
+      for (let i = 0; i < 100; i++) {
+        base = await store.commit(USER, completed(`${name}-${i}`), base);
+        // A session writes when a block ends, seconds apart; a few ms still interleaves them.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 6));
+      }
+    };
+    await Promise.all([session(make(), 'echo'), session(make(), 'phone')]);
+    const final = await make().load(USER);
+    expect(final?.exerciseCounts.bridge).toBe(200);
+    expect(final?.sessionsTotal).toBe(200);
+    expect(logs.some((l) => l.includes('store.conflict'))).toBe(true);
+  });
+
   it('does not count a delta twice when it is sent again', async () => {
     const { store } = await newStore();
     const first = completed('r1');
     await store.commit(USER, first);
     const again = await store.commit(USER, [...markSent([first]), completed('r2')]);
     expect(again.exerciseCounts.bridge).toBe(2);
-    const stale = await store.commit(USER, first, null);
-    expect(stale.exerciseCounts.bridge).toBe(2);
+    const resent = await store.commit(USER, first);
+    expect(resent.exerciseCounts.bridge).toBe(2);
   });
 
   it('forgets everything about the user on remove, and only that user', async () => {
@@ -78,14 +107,20 @@ describe('DynamoUserStore', () => {
     await store.commit('someone-else', completed('r2'));
     const pk = `USER#${createHash('sha256').update(USER).digest('hex')}`;
     // A future item kind under the same user must go too.
-    await dynamo.client().send(new PutCommand({ TableName: tableName, Item: { pk, sk: 'REMINDER#1', at: 1 } }));
+    await dynamo
+      .client()
+      .send(new PutCommand({ TableName: tableName, Item: { pk, sk: 'REMINDER#1', at: 1 } }));
 
     await store.remove(USER);
 
     await expect(store.load(USER)).resolves.toBeUndefined();
-    const left = await dynamo
-      .client()
-      .send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }));
+    const left = await dynamo.client().send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      }),
+    );
     expect(left.Items).toEqual([]);
     expect((await store.load('someone-else'))?.exerciseCounts.bridge).toBe(1);
   });
@@ -109,7 +144,9 @@ describe('DynamoUserStore', () => {
   it('starts over from an unreadable stored item instead of failing every write', async () => {
     const { store, tableName } = await newStore();
     const pk = `USER#${createHash('sha256').update(USER).digest('hex')}`;
-    await dynamo.client().send(new PutCommand({ TableName: tableName, Item: { pk, sk: 'PROFILE', version: 4, junk: true } }));
+    await dynamo
+      .client()
+      .send(new PutCommand({ TableName: tableName, Item: { pk, sk: 'PROFILE', version: 4, junk: true } }));
     await expect(store.load(USER)).resolves.toBeUndefined();
     const written = await store.commit(USER, completed('r1'));
     expect(written.version).toBe(5);

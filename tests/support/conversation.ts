@@ -14,7 +14,8 @@ export const assertValidSsml = async (ssml: string): Promise<void> => {
   const errors = await check(ssml, { platform: 'amazon' });
   if (errors && errors.length > 0) throw new Error(`invalid SSML ${JSON.stringify(errors)}: ${ssml}`);
   if (ssml.length > 8000) throw new Error(`SSML of ${ssml.length} characters (limit 8000)`);
-  if (/<break[^>]*\/>\s*<break/.test(ssml)) throw new Error(`two breaks with only whitespace between: ${ssml}`);
+  if (/<break[^>]*\/>\s*<break/.test(ssml))
+    throw new Error(`two breaks with only whitespace between: ${ssml}`);
 };
 
 export interface ConversationOptions {

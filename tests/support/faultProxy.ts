@@ -25,8 +25,11 @@ export interface FaultProxy {
   readonly endpoint: string;
   /** Requests received so far (each SDK attempt is one). */
   readonly requests: number;
-  /** Apply `fault` to the next `times` requests (all of them when omitted), then forward again. */
-  set(fault: Fault, times?: number): void;
+  /**
+   * Apply `fault` to the next `times` requests (all when omitted), then forward again;
+   * with `operation` ('PutItem', 'GetItem'…) only requests for that operation count.
+   */
+  set(fault: Fault, options?: { readonly times?: number; readonly operation?: string }): void;
   close(): Promise<void>;
 }
 
@@ -42,24 +45,41 @@ const sendError = (res: http.ServerResponse, status: number, type: string, messa
   res.end(body);
 };
 
-export const startFaultProxy = async (target: string, options: { delayMs?: number } = {}): Promise<FaultProxy> => {
+export const startFaultProxy = async (
+  target: string,
+  options: { delayMs?: number } = {},
+): Promise<FaultProxy> => {
   const delayMs = options.delayMs ?? 10_000;
   const targetUrl = new URL(target);
   let fault: Fault = 'none';
   let remaining = Infinity;
+  let operation: string | undefined;
   let requests = 0;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
-  const take = (): Fault => {
+  const take = (req: http.IncomingMessage): Fault => {
     if (fault === 'none' || remaining <= 0) return 'none';
+    // The SDK names the operation in X-Amz-Target: "DynamoDB_20120810.PutItem".
+    const target = String(req.headers['x-amz-target'] ?? '');
+    if (operation !== undefined && !target.endsWith(`.${operation}`)) return 'none';
     remaining -= 1;
     return fault;
   };
 
-  const forward = (req: http.IncomingMessage, body: Buffer, onReply: (upstream: http.IncomingMessage, data: Buffer) => void): void => {
+  const forward = (
+    req: http.IncomingMessage,
+    body: Buffer,
+    onReply: (upstream: http.IncomingMessage, data: Buffer) => void,
+  ): void => {
     const upstream = http.request(
-      { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: req.headers },
+      {
+        host: targetUrl.hostname,
+        port: targetUrl.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
       (up) => {
         const chunks: Buffer[] = [];
         up.on('data', (c: Buffer) => chunks.push(c));
@@ -78,14 +98,19 @@ export const startFaultProxy = async (target: string, options: { delayMs?: numbe
 
   const server = http.createServer((req, res) => {
     requests += 1;
-    const now = take();
+    const now = take(req);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       switch (now) {
         case 'throttle':
-          return sendError(res, 400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.');
+          return sendError(
+            res,
+            400,
+            'ThrottlingException',
+            'Rate of requests exceeds the allowed throughput.',
+          );
         case 'provisioned':
           return sendError(
             res,
@@ -124,9 +149,10 @@ export const startFaultProxy = async (target: string, options: { delayMs?: numbe
     get requests() {
       return requests;
     },
-    set(next, times) {
+    set(next, options = {}) {
       fault = next;
-      remaining = times ?? Infinity;
+      remaining = options.times ?? Infinity;
+      operation = options.operation;
     },
     close: () =>
       new Promise<void>((resolve) => {

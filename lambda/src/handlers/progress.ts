@@ -7,6 +7,8 @@ import { answerSixWeek } from '../screening/sixWeeks';
 import { say, type SpeechItem } from '../speech/plan';
 import { errorName } from '../store/resilience';
 import { isIntent, isType } from '../util/requests';
+import { coach } from '../coach/engine';
+import { progressOf } from './runCoach';
 import { begin } from './begin';
 import type { SkillDeps } from './deps';
 import { handler, modeOf } from './handler';
@@ -24,8 +26,16 @@ export const progressHandler = (deps: SkillDeps): RequestHandler =>
     deps,
     (input) => isIntent(input, 'ProgressIntent'),
     (turn) => {
-      const report = progressReportPlan(weekSummary(turn.profile, turn.moment.day));
-      return whatNext(turn, withoutMode(turn.session), [...report.items]);
+      // A block heard to its end since the last request counts before it is reported on.
+      const settled = coach(turn.session.coach, { type: 'end' }, turn.coachContext);
+      const progress = progressOf(turn, { ...turn.session, coach: settled.state }, settled.facts);
+      const profile = turn.preview(progress.changes);
+      const report = progressReportPlan(weekSummary(profile, turn.moment.day));
+      return turn.answer(
+        withoutMode(progress.session),
+        { speech: [...report.items, say('progress.offer.anythingElse')], reprompt: [say('common.reprompt')] },
+        { changes: progress.changes },
+      );
     },
   );
 

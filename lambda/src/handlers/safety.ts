@@ -2,7 +2,7 @@ import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import { withoutMode, type SessionState, type Start } from '../attributes/session';
 import { blocksOf, settle } from '../coach/engine';
 import type { CoachState } from '../coach/state';
-import { exerciseStoppedForPain, screenCleared, type ProgressChange } from '../progress';
+import { exerciseStoppedForPain, screenCleared, screenForgotten, type ProgressChange } from '../progress';
 import {
   askPainBeforeRoutine,
   painBeforeRoutine,
@@ -31,14 +31,15 @@ const withSafety = (session: SessionState, outcome: Outcome): SessionState => ({
   safety: session.safety ? worse(session.safety, outcome) : outcome,
 });
 
-/** After an emergency answer: no exercise follows, the session ends, nothing is stored. */
+/**
+ * After an emergency answer: no exercise follows and the session ends. Nothing about it is
+ * stored; only a stored clear-screen date is forgotten, so the next launch screens again.
+ */
 const emergency = (turn: Turn, session: SessionState, speech: readonly SpeechItem[]) =>
   turn.answer(
     { ...withoutMode(withSafety(session, 'emergency')), coach: { pace: session.coach.pace } },
-    {
-      speech,
-      end: true,
-    },
+    { speech, end: true },
+    { changes: turn.profile?.lastClearScreenDay ? [screenForgotten(turn.moment)] : [] },
   );
 
 /** "run a symptom check": the screen, at any time; a routine under way waits. */

@@ -46,6 +46,8 @@ export interface Turn {
   readonly profile: Profile | undefined;
   readonly levels: Levels;
   readonly coachContext: CoachContext;
+  /** The profile as it will be once `changes` are saved (to report on them in the same reply). */
+  preview(changes: readonly ProgressChange[]): Profile | undefined;
   /** Saves progress worth saving, then the session state, and renders the reply. */
   answer(session: SessionState, reply: Reply, changes?: Changes): Promise<Response>;
 }
@@ -132,6 +134,11 @@ export const turnOf = async (input: HandlerInput, deps: SkillDeps): Promise<Turn
     profile,
     levels: levelsOf(profile),
     coachContext: { now, measure: measurer(t) },
+    preview: (changes) =>
+      applyDeltas(
+        profile,
+        changes.map((change, i) => ({ ...change, id: `preview#${i}` })),
+      ),
     async answer(next, reply, changes) {
       const requestId = input.requestEnvelope.request.requestId;
       let pending = (next.user ?? user).pending;

@@ -3,7 +3,12 @@ import { sessionFrom } from '../attributes/session';
 import type { Logger } from '../util/logger';
 
 /** Intents whose very name says something about health (a symptom, a pain number, an answer). */
-const HEALTH_INTENTS = new Set(['SymptomReportIntent', 'SymptomCheckIntent', 'PainRatingIntent', 'UnsureIntent']);
+const HEALTH_INTENTS = new Set([
+  'SymptomReportIntent',
+  'SymptomCheckIntent',
+  'PainRatingIntent',
+  'UnsureIntent',
+]);
 /** While these questions are open, even "yes" or "no" is a health answer. */
 const HEALTH_MODES = new Set(['screen', 'sixWeek', 'painBefore', 'painDuring', 'painIdle']);
 
@@ -14,7 +19,8 @@ const HEALTH_MODES = new Set(['screen', 'sixWeek', 'painBefore', 'painDuring', '
 const loggableIntent = (input: HandlerInput, modeBefore: string | undefined): string | undefined => {
   const request = input.requestEnvelope.request;
   if (request.type !== 'IntentRequest') return undefined;
-  if (HEALTH_INTENTS.has(request.intent.name) || (modeBefore && HEALTH_MODES.has(modeBefore))) return undefined;
+  if (HEALTH_INTENTS.has(request.intent.name) || (modeBefore && HEALTH_MODES.has(modeBefore)))
+    return undefined;
   return request.intent.name;
 };
 

@@ -59,6 +59,16 @@ export const screenCleared = (now: Moment): ProgressChange => ({
   clearScreenDay: now.day,
 });
 
+/**
+ * A red flag was reported: forget the last clear screen so the next exercise screens again.
+ * Nothing of the answer is kept; the item looks like one never screened.
+ */
+export const screenForgotten = (now: Moment): ProgressChange => ({
+  at: now.at,
+  day: now.day,
+  clearScreenDay: null,
+});
+
 export const disclaimerHeard = (now: Moment): ProgressChange => ({
   at: now.at,
   day: now.day,

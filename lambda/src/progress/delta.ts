@@ -51,7 +51,11 @@ export interface ProgressChange {
   readonly levels?: Readonly<Partial<Record<ExerciseId, LevelSetting>>>;
   readonly declinedAt?: Readonly<Partial<Record<ExerciseId, number>>>;
   readonly pace?: Stamped<PaceId>;
-  readonly clearScreenDay?: Day;
+  /**
+   * The day a screen came out clear; null forgets the last clear screen (a red flag was
+   * reported since), so the next exercise screens again. Only a date, or its absence.
+   */
+  readonly clearScreenDay?: Day | null;
   readonly resume?: Stamped<ResumePoint | null>;
   readonly disclaimerHeard?: boolean;
   readonly reminderConsent?: Stamped<boolean>;
@@ -147,7 +151,8 @@ export const mergeDeltas = <T extends ProgressChange>(a: T, b: ProgressChange): 
     levels: orUndefined(combine(a.levels, b.levels, newest)),
     declinedAt: orUndefined(combine(a.declinedAt, b.declinedAt, Math.max)),
     pace: newestOf(a.pace, b.pace),
-    clearScreenDay: maxDay(a.clearScreenDay, b.clearScreenDay) ?? undefined,
+    // The later change decides: a forget (null) after a clear screen wins, and vice versa.
+    clearScreenDay: b.clearScreenDay !== undefined ? b.clearScreenDay : a.clearScreenDay,
     resume: newestOf(a.resume, b.resume),
     disclaimerHeard: a.disclaimerHeard || b.disclaimerHeard ? true : undefined,
     reminderConsent: newestOf(a.reminderConsent, b.reminderConsent),
@@ -174,7 +179,7 @@ const applyLevels = (
     const existing = nextLevels[id];
     const winner = existing ? newest(existing, setting) : setting;
     // A new level starts its count of clean sessions from zero.
-    if (winner.level !== (existing?.level ?? 0)) delete nextClean[id];
+    if (winner.level !== (existing?.level ?? 0)) nextClean[id] = { level: winner.level, sessions: [] };
     nextLevels[id] = winner;
   }
   return { levels: nextLevels, clean: nextClean };
@@ -263,7 +268,8 @@ export const applyDelta = (profile: Profile | undefined, delta: ProgressDelta): 
     cleanSessionsAtLevel: applyPractice(clean, levels, delta.practice),
     levelOfferDeclinedAt: combine(base.levelOfferDeclinedAt, delta.declinedAt, Math.max),
     pace: newestOf(base.pace, delta.pace) ?? null,
-    lastClearScreenDay: maxDay(base.lastClearScreenDay, delta.clearScreenDay),
+    lastClearScreenDay:
+      delta.clearScreenDay === null ? null : maxDay(base.lastClearScreenDay, delta.clearScreenDay),
     resume: resumeWins && delta.resume ? delta.resume.value : base.resume,
     resumeUpdatedAt: resumeWins && delta.resume ? delta.resume.updatedAt : base.resumeUpdatedAt,
     disclaimerHeard: base.disclaimerHeard || delta.disclaimerHeard === true,

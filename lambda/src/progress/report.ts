@@ -19,11 +19,24 @@ const weekLines = (s: WeekSummary): Say[] => {
   return lines;
 };
 
+/** Always answers "what's my streak?", even when it is one day or has just lapsed. */
 const streakLines = (s: WeekSummary): Say[] => {
-  const lines: Say[] = [];
-  if (s.currentStreak >= 2) lines.push(say('progress.report.streak', { count: s.currentStreak }));
-  if (s.bestStreak >= 2 && s.bestStreak > s.currentStreak)
+  const lines = [
+    s.currentStreak >= 1
+      ? say('progress.report.streak', { count: s.currentStreak })
+      : say('progress.report.streakNone'),
+  ];
+  if (s.bestStreak >= 2 && s.bestStreak > s.currentStreak) {
     lines.push(say('progress.report.best', { count: s.bestStreak }));
+  }
+  return lines;
+};
+
+/** Totals, unless every session was this week (they would repeat the week's figures). */
+const totalLines = (s: WeekSummary): Say[] => {
+  if (s.sessionsTotal <= s.sessionsThisWeek) return [];
+  const lines = [say('progress.report.total', { count: s.sessionsTotal })];
+  if (s.minutesTotal > 0) lines.push(say('progress.report.totalMinutes', { count: s.minutesTotal }));
   return lines;
 };
 
@@ -34,8 +47,7 @@ export const progressReportPlan = (s: WeekSummary): SpeechPlan => {
   return plan(
     weekLines(s),
     streakLines(s),
-    say('progress.report.total', { count: s.sessionsTotal }),
-    s.minutesTotal > 0 ? [say('progress.report.totalMinutes', { count: s.minutesTotal })] : [],
+    totalLines(s),
     top && top.count >= TOP_WORTH_SAYING
       ? [say(`progress.report.top.${top.exercise}`, { count: top.count })]
       : [],

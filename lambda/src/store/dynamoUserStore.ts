@@ -64,14 +64,14 @@ export class DynamoUserStore implements UserStore {
     const ctx = this.context('commit');
     const pk = userPk(userId);
     const list: readonly ProgressDelta[] = Array.isArray(deltas) ? deltas : [deltas as ProgressDelta];
-    let stored: Stored | undefined =
-      base === null
-        ? { version: undefined, profile: undefined }
-        : base
-          ? { version: base.version > 0 ? base.version : undefined, profile: base }
-          : undefined;
     for (let round = 0; round <= this.maxConflictRetries; round++) {
-      stored ??= await this.read(ctx, pk);
+      // A session knows the profile it read at its start (or last wrote): its first write
+      // is tried against that version without another read (one read per session). After
+      // a conflict, or without a base, read first (consistent).
+      const stored: Stored =
+        round === 0 && base !== undefined
+          ? { version: base === null ? undefined : base.version, profile: base ?? undefined }
+          : await this.read(ctx, pk);
       const next = applyDeltas(stored.profile, list);
       if (next === undefined) throw new RangeError('commit for a new user needs at least one delta');
       // Nothing new (every delta already applied, e.g. a re-sent write that had landed).
@@ -84,9 +84,8 @@ export class DynamoUserStore implements UserStore {
         if (!isConditionalCheckFailed(e)) throw e;
         // Another device wrote first: re-read and re-apply this session's deltas to its result.
         this.log(JSON.stringify({ level: 'info', event: 'store.conflict', op: 'commit', round }));
-        // No backoff: of racing conditional writes one always succeeds, so retrying at once
+        // No backoff: of racing conditional writes one always wins, so retrying at once
         // cannot livelock, and waiting would only hand the next race to the other writer.
-        stored = undefined;
       }
     }
     throw new StoreUnavailableError('commit', 'TooManyConflicts');

@@ -9,9 +9,10 @@ export interface UserStore {
   /** The user's profile, or undefined for a new user. */
   load(userId: string): Promise<Profile | undefined>;
   /**
-   * Applies the deltas (in order) to the stored profile and returns the stored result.
-   * `base` is the profile as last loaded or committed in this session (null: load found
-   * none): when given, the first write is tried against it without a read. Deltas already applied (same id) are
+   * Applies the deltas (in order) to the stored profile with a write conditional on its
+   * version (on a conflict: re-read, re-apply, retry) and returns the stored result.
+   * `base` is the profile this session last read or wrote (null: none was stored): the
+   * first write is tried against it without a read. Deltas already applied (same id) are
    * skipped, so re-sending after a timeout is safe.
    */
   commit(

@@ -300,7 +300,9 @@ describe('finishing', () => {
   it('resumes a routine at a given block, re-introducing that exercise', () => {
     const d = new CoachDriver();
     d.send({ type: 'startRoutine', routine: 'strength', levels: {}, fromBlock: 7 });
-    expect(d.text).toMatch(/^Picking up where you left off\. Bird dog, right side\. Come onto your hands and knees/);
+    expect(d.text).toMatch(
+      /^Picking up where you left off\. Bird dog, right side\. Come onto your hands and knees/,
+    );
   });
 });
 

@@ -3,10 +3,13 @@ import { gate, type GateInput } from '../../../lambda/src/screening/gate';
 const base: GateInput = { today: '2026-11-26', lastClearDay: '2026-11-24', askPain: true, gentle: false };
 
 describe('the safety gate before any exercise', () => {
-  it.each(['emergency', 'urgent-today', 'urgent-days'] as const)('refuses exercise after a %s answer this session', (o) => {
-    expect(gate({ ...base, sessionOutcome: o })).toBe('refuse');
-    expect(gate({ ...base, sessionOutcome: o, askPain: false, gentle: true })).toBe('refuse');
-  });
+  it.each(['emergency', 'urgent-today', 'urgent-days'] as const)(
+    'refuses exercise after a %s answer this session',
+    (o) => {
+      expect(gate({ ...base, sessionOutcome: o })).toBe('refuse');
+      expect(gate({ ...base, sessionOutcome: o, askPain: false, gentle: true })).toBe('refuse');
+    },
+  );
 
   it('screens a user who was never screened', () => {
     const { lastClearDay: _none, ...never } = base;
