@@ -208,7 +208,7 @@ describe('moving up a level', () => {
   it('after three clean sessions the launch offers it; "yes" makes the bird dog hold 8 s instead of 5 s', async () => {
     const p = await threeClean();
     const c = p.session(at(3));
-    expect(await c.launch()).toMatch(/^Welcome back\. That's 4 days in a row\. /);
+    expect(await c.launch()).toMatch(/^Welcome back\. That's 3 days in a row\. /);
     expect(c.text.endsWith(LEVEL_UP_OFFER)).toBe(true);
     expect(await c.say('yes')).toBe(
       "Great. Next time we do the bird dog, it'll be a step up. What would you like to do?",

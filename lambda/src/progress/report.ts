@@ -55,15 +55,15 @@ export const progressReportPlan = (s: WeekSummary): SpeechPlan => {
 };
 
 /**
- * The line after "open back and hip coach" for someone who has exercised before: the
- * streak that today would make, counting today as they are here. Empty for a new user
- * (the first-launch welcome is the coach's).
+ * The line after "open back and hip coach" for someone who has exercised before: the run of
+ * days they have exercised, up to today or yesterday (a run still alive). Only days with
+ * exercise count, so the number is true before today's session as well as after it.
+ * Empty for a new user (the first-launch welcome is the coach's).
  */
 export const welcomeBackPlan = (s: WeekSummary): SpeechPlan => {
   if (s.sessionsTotal === 0 || s.daysSinceActive === undefined) return plan();
-  const streakWithToday = s.activeToday ? s.currentStreak : s.daysSinceActive === 1 ? s.currentStreak + 1 : 1;
-  if (streakWithToday >= 2)
-    return plan(say('progress.welcome.back'), say('progress.welcome.streak', { count: streakWithToday }));
+  if (s.currentStreak >= 2)
+    return plan(say('progress.welcome.back'), say('progress.welcome.streak', { count: s.currentStreak }));
   if (s.daysSinceActive >= 7) return plan(say('progress.welcome.back'), say('progress.welcome.longGap'));
   return plan(say('progress.welcome.back'));
 };

@@ -74,14 +74,20 @@ describe('welcomeBackPlan', () => {
     expect(welcomeBackPlan(weekSummary(undefined, TODAY)).items).toEqual([]);
   });
 
-  it('counts today into the run of days: "three days in a row"', () => {
-    const text = spoken(welcomeBackPlan(weekSummary(activeOn(['2026-03-10', '2026-03-11']), TODAY)));
+  it('names the run of days exercised, still alive when the last was yesterday', () => {
+    const text = spoken(
+      welcomeBackPlan(weekSummary(activeOn(['2026-03-09', '2026-03-10', '2026-03-11']), TODAY)),
+    );
     expect(text).toBe("Welcome back. That's 3 days in a row.");
   });
 
-  it('does not count today twice when the user already exercised today', () => {
+  it('counts today once the user has exercised today', () => {
     const text = spoken(welcomeBackPlan(weekSummary(activeOn(['2026-03-11', TODAY]), TODAY)));
     expect(text).toBe("Welcome back. That's 2 days in a row.");
+  });
+
+  it('does not count a day without exercise: yesterday alone is no run yet', () => {
+    expect(spoken(welcomeBackPlan(weekSummary(activeOn(['2026-03-11']), TODAY)))).toBe('Welcome back.');
   });
 
   it('just welcomes back after a short break, and warmly after a long one', () => {
