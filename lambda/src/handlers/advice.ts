@@ -4,7 +4,7 @@ import { habitMenu, habitPlan, isHabitTopic } from '../advice/habits';
 import { isOnset, onsetFromAnswer, reliefPlan } from '../advice/relief';
 import type { AdviceTurn } from '../advice/turn';
 import { say } from '../speech/plan';
-import { isIntent, resolveSlot } from '../util/requests';
+import { answerOf, isIntent, resolveSlot } from '../util/requests';
 import { begin } from './begin';
 import type { SkillDeps } from './deps';
 import { handler, modeOf } from './handler';
@@ -53,11 +53,8 @@ export const adviceAnswerHandler = (deps: SkillDeps): RequestHandler =>
     (turn) => {
       const mode = turn.session.mode;
       const session = withoutMode(turn.session);
-      const answer = isIntent(turn.input, 'AMAZON.YesIntent')
-        ? 'yes'
-        : isIntent(turn.input, 'AMAZON.NoIntent')
-          ? 'no'
-          : 'unsure';
+      const heard = answerOf(turn.input);
+      const answer = heard === 'yes' || heard === 'no' ? heard : 'unsure';
       const whatNext = () =>
         turn.answer(session, { speech: [say('common.whatNext')], reprompt: [say('common.reprompt')] });
       if (mode?.kind === 'offerRelief')

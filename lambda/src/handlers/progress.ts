@@ -6,7 +6,7 @@ import { declineLevel, progressReportPlan, raiseLevel, resumeChanged, weekSummar
 import { answerSixWeek } from '../screening/sixWeeks';
 import { say, type SpeechItem } from '../speech/plan';
 import { errorName } from '../store/resilience';
-import { isIntent, isType } from '../util/requests';
+import { answerOf, isIntent, isType } from '../util/requests';
 import { coach } from '../coach/engine';
 import { progressOf } from './runCoach';
 import { begin } from './begin';
@@ -154,14 +154,7 @@ export const sixWeekAnswerHandler = (deps: SkillDeps): RequestHandler =>
       modeOf(input) === 'sixWeek' &&
       isIntent(input, 'AMAZON.YesIntent', 'AMAZON.NoIntent', 'UnsureIntent', 'AMAZON.RepeatIntent'),
     (turn) => {
-      const answer = isIntent(turn.input, 'AMAZON.YesIntent')
-        ? 'yes'
-        : isIntent(turn.input, 'AMAZON.NoIntent')
-          ? 'no'
-          : isIntent(turn.input, 'UnsureIntent')
-            ? 'unsure'
-            : 'repeat';
-      const step = answerSixWeek(answer);
+      const step = answerSixWeek(answerOf(turn.input));
       if (!step.done) {
         return turn.answer(turn.session, {
           speech: step.plan.items,

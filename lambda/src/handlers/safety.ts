@@ -1,4 +1,4 @@
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { RequestHandler } from 'ask-sdk-core';
 import { withoutMode, type SessionState, type Start } from '../attributes/session';
 import { blocksOf, settle } from '../coach/engine';
 import type { CoachState } from '../coach/state';
@@ -10,10 +10,10 @@ import {
   parsePainScore,
 } from '../screening/pain';
 import { exerciseAllowed, worse, type Outcome } from '../screening/questions';
-import { answerScreen, isScreenState, startScreen, type ScreenAnswer } from '../screening/screen';
+import { answerScreen, isScreenState, startScreen } from '../screening/screen';
 import { startForSymptom } from '../screening/symptoms';
 import { say, type SpeechItem } from '../speech/plan';
-import { isIntent, numberSlot, resolveSlot } from '../util/requests';
+import { answerOf, isIntent, numberSlot, resolveSlot } from '../util/requests';
 import { begin } from './begin';
 import type { SkillDeps } from './deps';
 import { handler, modeOf } from './handler';
@@ -114,16 +114,6 @@ const ALWAYS_HEARD = [
   'SymptomCheckIntent',
 ];
 
-const screenAnswerOf = (input: HandlerInput): ScreenAnswer => {
-  const request = input.requestEnvelope.request;
-  const name = request.type === 'IntentRequest' ? request.intent.name : '';
-  if (name === 'AMAZON.YesIntent') return 'yes';
-  if (name === 'AMAZON.NoIntent') return 'no';
-  if (name === 'UnsureIntent') return 'unsure';
-  if (name === 'AMAZON.RepeatIntent') return 'repeat';
-  return 'other';
-};
-
 /**
  * While the screen is open every answer goes to it: yes, no, not sure, repeat, and
  * anything else re-asks the question (never skips it). Only stop and symptom words escape.
@@ -145,7 +135,7 @@ export const screenAnswerHandler = (deps: SkillDeps): RequestHandler =>
           { speech: screen.plan.items, reprompt: screen.reprompt.items },
         );
       }
-      const step = answerScreen(mode.screen, screenAnswerOf(turn.input), turn.locale);
+      const step = answerScreen(mode.screen, answerOf(turn.input), turn.locale);
       if (step.endSession) return emergency(turn, turn.session, step.plan.items);
       if (!step.outcome) {
         return turn.answer(

@@ -40,3 +40,19 @@ export const requestTime = (input: HandlerInput, fallback: () => number): number
   const stamp = Date.parse(input.requestEnvelope.request.timestamp);
   return Number.isFinite(stamp) ? stamp : fallback();
 };
+
+/** How the user answered a question the coach asked. */
+export type Answer = 'yes' | 'no' | 'unsure' | 'repeat' | 'other';
+
+const ANSWER_INTENTS: Readonly<Record<string, Answer>> = {
+  'AMAZON.YesIntent': 'yes',
+  'AMAZON.NoIntent': 'no',
+  UnsureIntent: 'unsure',
+  'AMAZON.RepeatIntent': 'repeat',
+};
+
+/** The answer an intent carries: yes, no, not sure, repeat, or anything else. */
+export const answerOf = (input: HandlerInput): Answer => {
+  const request = input.requestEnvelope.request;
+  return (request.type === 'IntentRequest' && ANSWER_INTENTS[request.intent.name]) || 'other';
+};
