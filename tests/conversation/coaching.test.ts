@@ -271,3 +271,18 @@ describe('the real Lambda handler', () => {
     ]);
   });
 });
+
+describe('response size', () => {
+  it("every block of the full routine, at the slowest pace, stays within Alexa's 8000 characters uncut", async () => {
+    const c = await startedWith('do the full routine');
+    await c.say('slower');
+    let longest = c.last.ssml.length;
+    while (!/That's the full routine done/.test(c.text)) {
+      c.listen();
+      await c.say('yes');
+      longest = Math.max(longest, c.last.ssml.length);
+    }
+    // Far from the limit: nothing is ever cut from a block.
+    expect(longest).toBeLessThan(4000);
+  });
+});

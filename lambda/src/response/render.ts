@@ -1,7 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Measured } from '../coach/engine';
-import { resolvePlan, toSsml } from '../speech';
+import { fitTimeline, resolvePlan, toSsml } from '../speech';
 import type { SpeechItem, Translate } from '../speech/plan';
 
 /** What a handler decided to say: speech, an optional reprompt, and whether the session ends. */
