@@ -182,11 +182,16 @@ const speak = (
   prefix: SpeechItem[],
   ctx: CoachContext,
   introduce = false,
+  /** The block was interrupted and goes on where it stopped: no second introduction. */
+  resumed = false,
 ): CoachResult => {
   const blocks = blocksOf(run);
   const block = blocks[index];
   if (!block) return finishRun(state, run, ctx.now, prefix);
-  const body = [...prefix, ...blockScript(block, step, state.pace, introduce || block.first)];
+  const body = [
+    ...prefix,
+    ...blockScript(block, step, state.pace, (introduce || block.first) && !resumed, resumed),
+  ];
   const measured = ctx.measure(body);
   const last = index === blocks.length - 1;
   const tail = last ? summary(run, ctx.now + measured.totalMs - run.startedAt) : [question(blocks, index)];
@@ -238,7 +243,7 @@ const onRun = (state: CoachState, run: Run, event: CoachEvent, ctx: CoachContext
     case 'resume':
       return run.finished
         ? speak(state, run, run.index + 1, 0, [], ctx)
-        : speak(state, run, run.index, run.step, [], ctx);
+        : speak(state, run, run.index, run.step, [], ctx, false, true);
     case 'next':
       return speak(state, run, run.index + 1, 0, [], ctx);
     case 'previous':
@@ -246,7 +251,7 @@ const onRun = (state: CoachState, run: Run, event: CoachEvent, ctx: CoachContext
         ? speak(state, run, 0, 0, [say('coach.firstAlready')], ctx)
         : speak(state, run, pointer - 1, 0, [], ctx);
     case 'repeat':
-      return speak(state, run, run.index, run.finished ? 0 : run.step, [], ctx);
+      return speak(state, run, run.index, run.finished ? 0 : run.step, [], ctx, false, !run.finished);
     case 'skip': {
       const target = nextExerciseIndex(blocks, pointer);
       const skipped = blocks[pointer]?.exerciseId;
@@ -288,7 +293,8 @@ const onRun = (state: CoachState, run: Run, event: CoachEvent, ctx: CoachContext
       const paced: CoachState = { ...state, pace: event.pace };
       const ack = say(`coach.pace.${event.pace}`);
       // Mid-block the block goes on from the same rep at the new pace; otherwise just acknowledge.
-      if (!run.paused && !run.finished) return speak(paced, run, run.index, run.step, [ack], ctx);
+      if (!run.paused && !run.finished)
+        return speak(paced, run, run.index, run.step, [ack], ctx, false, true);
       const then = run.paused ? say('coach.paused.howToResume') : question(blocks, run.index);
       return {
         state: paced,

@@ -11,9 +11,11 @@ import { scaled } from './pace';
 const SILENT_HOLD_MAX_MS = 8000;
 
 /** The opening of a block: the full introduction on an exercise's first block, a short header after. */
-const header = (block: Block, fromStep: number, introduce: boolean): SpeechItem[] => {
+const header = (block: Block, fromStep: number, introduce: boolean, resumed: boolean): SpeechItem[] => {
   const id = block.exerciseId;
   if (fromStep > 0) return [say('coach.resumeAt', { count: fromStep + 1 })];
+  // Picking an interrupted block up from its start: name it, don't explain it again.
+  if (resumed) return [say(`coach.header.${block.side ?? 'plain'}`, { id })];
   const side = block.side ? [say(`coach.side.${block.side}`)] : [];
   if (!introduce) {
     // The set is named when it changes; the other side of the same set only needs its side.
@@ -42,9 +44,10 @@ export const blockScript = (
   fromStep: number,
   pace: PaceId,
   introduce = block.first,
+  resumed = false,
 ): SpeechItem[] => {
   const exercise = CATALOG[block.exerciseId];
-  const items: SpeechItem[] = header(block, fromStep, introduce);
+  const items: SpeechItem[] = header(block, fromStep, introduce, resumed);
   const steps = block.dose.reps;
   if (exercise.kind === 'stretch') {
     items.push(mark(0), say(`coach.move.${exercise.move}`), hold(scaled(block.dose.holdMs, pace)));

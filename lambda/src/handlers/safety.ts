@@ -107,6 +107,11 @@ export const symptomReportHandler = (deps: SkillDeps): RequestHandler =>
     },
   );
 
+const CARRY_ON: Readonly<Record<string, string>> = {
+  'screening.outcome.clear': 'screening.outcome.clearContinue',
+  'screening.outcome.seeClinician': 'screening.outcome.seeClinicianContinue',
+};
+
 const ALWAYS_HEARD = [
   'AMAZON.StopIntent',
   'AMAZON.CancelIntent',
@@ -153,6 +158,13 @@ export const screenAnswerHandler = (deps: SkillDeps): RequestHandler =>
       }
       // Only the date of a clear screen is kept, never the answers.
       const changes: ProgressChange[] = [screenCleared(turn.moment)];
+      if (mode.then?.type === 'continue') {
+        // Back to the routine that the check interrupted: "let's carry on", not "let's start".
+        const carryOn = step.plan.items.map((item) =>
+          'say' in item && CARRY_ON[item.say] ? { ...item, say: CARRY_ON[item.say] ?? item.say } : item,
+        );
+        return begin(turn, session, mode.then, carryOn, changes);
+      }
       if (mode.then) return begin(turn, session, mode.then, step.plan.items, changes);
       // Asked for on its own, the screen ends with a question instead of "let's start".
       const key =

@@ -227,6 +227,17 @@ describe('barge-in mid-block (the request timestamp says where the user was)', (
   });
 });
 
+describe('picking up an interrupted stretch', () => {
+  it('names the stretch again but does not explain it a second time', () => {
+    const d = new CoachDriver();
+    d.send({ type: 'startExercise', exercise: 'hip-flexor-stretch', levels: {} });
+    d.wait(d.markOf(0) + 12_000).send('pause');
+    d.send('resume');
+    expect(d.text).toMatch(/^Kneeling hip flexor stretch, left side\. Hold it there\. \[pause 10s\]/);
+    expect(d.text).not.toContain('Kneel on one knee');
+  });
+});
+
 describe('paused', () => {
   it('a pace change while paused keeps the pause', () => {
     const d = midBridge(3);
