@@ -1,10 +1,20 @@
 /**
  * The pure half of `npm run deploy`: from the stack outputs and the checked-in skill package,
- * produce the package that is uploaded (dist/skill-package/). skill-package/skill.json is
- * never edited in place: the Lambda ARN differs per account and region.
+ * produce the package that is uploaded (dist/skill-package/, then zipped). skill-package/skill.json
+ * is never edited in place: the Lambda ARN differs per account and region.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, posix } from 'node:path';
+import type { ZipEntry } from './zip';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -69,9 +79,34 @@ export interface DeployPackage {
   readonly models: ReadonlyMap<string, string>;
 }
 
+const FILE_URI = 'file://';
+
 /**
- * Writes dist/skill-package/: skill.json with the function ARN, plus a copy of every
- * interaction model, so the upload (SMAPI or `ask deploy`) reads one self-contained folder.
+ * Package files the manifest points at ("file://assets/images/en-US_smallIconUri.png" →
+ * "assets/images/en-US_smallIconUri.png"): skill-package import resolves these against the
+ * root of the uploaded zip.
+ */
+export function packageFileReferences(skillJson: JsonValue): string[] {
+  if (typeof skillJson === 'string')
+    return skillJson.startsWith(FILE_URI) ? [skillJson.slice(FILE_URI.length)] : [];
+  if (skillJson === null || typeof skillJson !== 'object') return [];
+  const children = Array.isArray(skillJson) ? skillJson : Object.values(skillJson);
+  return [...new Set(children.flatMap(packageFileReferences))];
+}
+
+/** References that would not resolve inside the package at `dir`. */
+function unresolvedReferences(skillJson: JsonObject, dir: string): string[] {
+  return packageFileReferences(skillJson).filter((path) => {
+    const normal = posix.normalize(path);
+    return (
+      normal !== path || normal.startsWith('../') || normal.startsWith('/') || !existsSync(join(dir, path))
+    );
+  });
+}
+
+/**
+ * Writes dist/skill-package/: skill.json with the function ARN, a copy of every interaction
+ * model and the assets/ folder (icons), so the upload reads one self-contained folder.
  */
 export function writeDeployPackage(sourceDir: string, outDir: string, functionArn: string): DeployPackage {
   const source = JSON.parse(readFileSync(join(sourceDir, 'skill.json'), 'utf8')) as JsonObject;
@@ -81,6 +116,9 @@ export function writeDeployPackage(sourceDir: string, outDir: string, functionAr
   const modelsOut = join(outDir, 'interactionModels', 'custom');
   mkdirSync(modelsOut, { recursive: true });
   writeFileSync(join(outDir, 'skill.json'), `${JSON.stringify(skillJson, null, 2)}\n`);
+  if (existsSync(join(sourceDir, 'assets'))) {
+    cpSync(join(sourceDir, 'assets'), join(outDir, 'assets'), { recursive: true });
+  }
 
   const modelsIn = join(sourceDir, 'interactionModels', 'custom');
   const models = new Map<string, string>();
@@ -93,5 +131,23 @@ export function writeDeployPackage(sourceDir: string, outDir: string, functionAr
   if (models.size === 0) {
     throw new Error(`No interaction models (<locale>.json) in ${modelsIn}.`);
   }
+  // SMAPI would reject the import anyway, but only after the upload and a wait.
+  const unresolved = unresolvedReferences(skillJson, outDir);
+  if (unresolved.length > 0) {
+    throw new Error(`skill.json refers to files missing from ${sourceDir}: ${unresolved.join(', ')}.`);
+  }
   return { dir: outDir, skillJson, models };
+}
+
+/** Every file under `dir` as a zip entry named by its '/'-separated path from `dir`, sorted. */
+export function readPackageFiles(dir: string): ZipEntry[] {
+  const walk = (relative: string): ZipEntry[] =>
+    readdirSync(join(dir, relative), { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .flatMap((entry) => {
+        const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+        if (entry.isDirectory()) return walk(path);
+        return entry.isFile() ? [{ path, data: readFileSync(join(dir, path)) }] : [];
+      });
+  return walk('');
 }

@@ -1,15 +1,12 @@
 /**
  * Uploads the deploy copy of the skill package through the Skill Management API (SMAPI) with
- * ask-smapi-sdk (already a devDependency, so no ask-cli install is needed): the manifest
- * first (it declares the locales and the endpoint), then one interaction model per locale,
- * waiting for each to finish building.
+ * ask-smapi-sdk (already a devDependency, so no ask-cli install is needed), the way
+ * `ask deploy` does: one zip of the whole package (manifest, interaction models, icons) is
+ * PUT to an upload URL and imported into the skill's development stage. Only skill-package
+ * import resolves the manifest's file:// icon references; updateSkillManifestV1 needs https.
  */
 import { StandardSmapiClientBuilder, type RefreshTokenConfig } from 'ask-smapi-sdk';
 import type { v1 } from 'ask-smapi-model';
-import { readFileSync } from 'node:fs';
-import type { DeployPackage } from './deploy-manifest';
-
-export const SKILL_STAGE = 'development';
 
 /** Login with Amazon credentials for SMAPI, read from the environment. */
 export function readSmapiCredentials(env: NodeJS.ProcessEnv): RefreshTokenConfig {
@@ -31,33 +28,73 @@ export function readSmapiCredentials(env: NodeJS.ProcessEnv): RefreshTokenConfig
   return { clientId, clientSecret, refreshToken };
 }
 
+/** The SMAPI calls a package import needs: a slice of the ask-smapi-sdk client, so tests can fake it. */
+export interface SkillPackageApi {
+  createUploadUrlV1(): Promise<v1.skill.UploadResponse>;
+  /** The `call…` form, because the import id only comes back in the Location header. */
+  callImportSkillPackageV1(
+    request: v1.skill.UpdateSkillWithPackageRequest,
+    skillId: string,
+  ): Promise<{ readonly headers: ReadonlyArray<{ readonly key: string; readonly value: string }> }>;
+  getImportStatusV1(importId: string): Promise<v1.skill.ImportResponse>;
+}
+
+export function smapiClient(credentials: RefreshTokenConfig): SkillPackageApi {
+  return new StandardSmapiClientBuilder().withRefreshTokenConfig(credentials).client();
+}
+
 export type BuildState = 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS';
 
 export interface UpdateOutcome {
   readonly state: BuildState;
   readonly errors: readonly string[];
+  readonly warnings: readonly string[];
 }
 
-interface LastUpdate {
-  readonly status?: string;
-  readonly errors?: ReadonlyArray<{ readonly message?: string }>;
+type Problems = ReadonlyArray<{ readonly message?: string }> | undefined;
+
+const messages = (problems: Problems, prefix = ''): string[] =>
+  (problems ?? []).map((problem) => `${prefix}${problem.message ?? 'unknown error'}`);
+
+/**
+ * Where an import stands, from getImportStatusV1. Like `ask deploy`, anything that is no
+ * longer IN_PROGRESS and not SUCCEEDED (FAILED, a rollback) is a failure. Problems are
+ * collected from the import and from each resource (manifest, interactionModels.en_US, …).
+ */
+export function importOutcome(status: v1.skill.ImportResponse): UpdateOutcome {
+  const resources = status.skill?.resources ?? [];
+  const named = (name: string | undefined) => (name === undefined ? '' : `${name}: `);
+  const errors = [
+    ...messages(status.errors),
+    ...resources.flatMap((resource) => messages(resource.errors, named(resource.name))),
+  ];
+  const warnings = [
+    ...messages(status.warnings),
+    ...resources.flatMap((resource) => messages(resource.warnings, named(resource.name))),
+  ];
+  const state: BuildState =
+    status.status === undefined || status.status === 'IN_PROGRESS'
+      ? 'IN_PROGRESS'
+      : status.status === 'SUCCEEDED'
+        ? 'SUCCEEDED'
+        : 'FAILED';
+  return {
+    state,
+    errors: state === 'FAILED' && errors.length === 0 ? [`import ended ${status.status}`] : errors,
+    warnings,
+  };
 }
 
-function outcomeOf(last: LastUpdate | undefined): UpdateOutcome {
-  const errors = (last?.errors ?? []).map((error) => error.message ?? 'unknown error');
-  const status = last?.status;
-  const state: BuildState = status === 'SUCCEEDED' || status === 'FAILED' ? status : 'IN_PROGRESS';
-  return { state, errors };
-}
-
-/** Where the last manifest update stands, from getSkillStatusV1(skillId, 'manifest'). */
-export function manifestOutcome(status: v1.skill.SkillStatus): UpdateOutcome {
-  return outcomeOf(status.manifest?.lastUpdateRequest);
-}
-
-/** Where the last model build for a locale stands, from getSkillStatusV1(skillId, 'interactionModel'). */
-export function modelOutcome(status: v1.skill.SkillStatus, locale: string): UpdateOutcome {
-  return outcomeOf(status.interactionModel?.[locale]?.lastUpdateRequest);
+/** The import id from the import's Location header (/v1/skills/imports/{importId}). */
+export function importIdFromHeaders(
+  headers: ReadonlyArray<{ readonly key: string; readonly value: string }>,
+): string {
+  const location = headers.find((header) => header.key.toLowerCase() === 'location')?.value ?? '';
+  const importId = location.split('/').filter(Boolean).pop();
+  if (importId === undefined) {
+    throw new Error('SMAPI accepted the import but sent no Location header to follow it.');
+  }
+  return importId;
 }
 
 /** SMAPI errors carry the useful part (a message and violations) in `response`. */
@@ -69,16 +106,23 @@ export function describeSmapiError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export interface PollOptions {
+  readonly intervalMs?: number;
+  readonly attempts?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
 
-async function waitUntilDone(
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls until the outcome is final; returns it when it SUCCEEDED, throws with its errors otherwise. */
+export async function waitUntilDone(
   what: string,
   poll: () => Promise<UpdateOutcome>,
-  { intervalMs = 3000, attempts = 100 } = {},
-): Promise<void> {
+  { intervalMs = 3000, attempts = 100, sleep = sleepFor }: PollOptions = {},
+): Promise<UpdateOutcome> {
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const outcome = await poll();
-    if (outcome.state === 'SUCCEEDED') return;
+    if (outcome.state === 'SUCCEEDED') return outcome;
     if (outcome.state === 'FAILED') {
       throw new Error(`${what} failed:\n  ${outcome.errors.join('\n  ')}`);
     }
@@ -87,32 +131,41 @@ async function waitUntilDone(
   throw new Error(`${what} did not finish in time; check the Alexa developer console.`);
 }
 
+/** PUT of the zip to the pre-signed upload URL (plain HTTP, no SMAPI token: the URL is the grant). */
+export async function uploadPackage(url: string, zip: Uint8Array): Promise<void> {
+  const response = await fetch(url, { method: 'PUT', body: zip, signal: AbortSignal.timeout(120_000) });
+  if (!response.ok) {
+    throw new Error(`Uploading the skill package failed: HTTP ${response.status} ${await response.text()}`);
+  }
+}
+
+export interface DeploySkillOptions extends PollOptions {
+  readonly log?: (line: string) => void;
+  readonly upload?: (url: string, zip: Uint8Array) => Promise<void>;
+}
+
+/** Uploads the zipped package and imports it into the skill's development stage. */
 export async function deploySkillPackage(
   skillId: string,
-  pkg: DeployPackage,
-  credentials: RefreshTokenConfig,
-  log: (line: string) => void = console.log,
+  zip: Uint8Array,
+  api: SkillPackageApi,
+  { log = console.log, upload = uploadPackage, ...poll }: DeploySkillOptions = {},
 ): Promise<void> {
-  const smapi = new StandardSmapiClientBuilder().withRefreshTokenConfig(credentials).client();
-  const status = (resource: string) => smapi.getSkillStatusV1(skillId, resource);
-
   try {
-    log(`Updating the skill manifest of ${skillId} (${SKILL_STAGE})…`);
-    await smapi.updateSkillManifestV1(
-      skillId,
-      SKILL_STAGE,
-      pkg.skillJson as v1.skill.Manifest.SkillManifestEnvelope,
-    );
-    await waitUntilDone('Manifest update', async () => manifestOutcome(await status('manifest')));
+    const { uploadUrl } = await api.createUploadUrlV1();
+    if (uploadUrl === undefined) throw new Error('SMAPI returned no upload URL.');
+    log(`Uploading the skill package (${Math.ceil(zip.length / 1024)} KB)…`);
+    await upload(uploadUrl, zip);
 
-    for (const [locale, path] of pkg.models) {
-      log(`Uploading and building the ${locale} interaction model…`);
-      const model = JSON.parse(readFileSync(path, 'utf8')) as v1.skill.interactionModel.InteractionModelData;
-      await smapi.setInteractionModelV1(skillId, SKILL_STAGE, locale, model);
-      await waitUntilDone(`The ${locale} model build`, async () =>
-        modelOutcome(await status('interactionModel'), locale),
-      );
-    }
+    log(`Importing it into ${skillId} (development stage)…`);
+    const response = await api.callImportSkillPackageV1({ location: uploadUrl }, skillId);
+    const importId = importIdFromHeaders(response.headers);
+    const outcome = await waitUntilDone(
+      'The skill package import',
+      async () => importOutcome(await api.getImportStatusV1(importId)),
+      poll,
+    );
+    for (const warning of outcome.warnings) log(`  warning: ${warning}`);
   } catch (error) {
     throw new Error(describeSmapiError(error));
   }

@@ -1,6 +1,7 @@
 /**
  * `npm run deploy`: build the bundle, deploy the stack, point the skill at the function and
- * upload the skill package. Steps and prerequisites: docs/DEPLOY.md.
+ * import the skill package (manifest, interaction models, icons) as one zip. Steps and
+ * prerequisites: docs/DEPLOY.md.
  *
  *   SKILL_ID=amzn1.ask.skill.… ASK_CLIENT_ID=… ASK_CLIENT_SECRET=… ASK_REFRESH_TOKEN=… npm run deploy
  *   npm run deploy -- --yes           no approval prompt for IAM changes (CI)
@@ -8,12 +9,13 @@
  *   npm run deploy -- --skip-infra    skill package only, against the deployed stack's outputs
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUTPUT_FUNCTION_ARN, STACK_NAME } from '../infrastructure/lib/names';
 import { buildLambda, formatSize, REPO_ROOT } from './build';
-import { readStackOutput, writeDeployPackage } from './deploy-manifest';
-import { deploySkillPackage, readSmapiCredentials } from './deploy-smapi';
+import { readPackageFiles, readStackOutput, writeDeployPackage } from './deploy-manifest';
+import { deploySkillPackage, readSmapiCredentials, smapiClient } from './deploy-smapi';
+import { zipFiles } from './zip';
 
 export interface DeployOptions {
   readonly skillId: string;
@@ -26,6 +28,7 @@ export interface DeployOptions {
 export const OUTPUTS_FILE = join(REPO_ROOT, 'dist', 'cdk-outputs.json');
 export const SKILL_PACKAGE_SOURCE = join(REPO_ROOT, 'skill-package');
 export const SKILL_PACKAGE_OUT = join(REPO_ROOT, 'dist', 'skill-package');
+export const SKILL_PACKAGE_ZIP = join(REPO_ROOT, 'dist', 'skill-package.zip');
 
 /** Options from the command line, the environment, and cdk.json's context as a fallback. */
 export function parseDeployOptions(
@@ -97,8 +100,11 @@ async function main(): Promise<void> {
   if (credentials === undefined) return;
 
   const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, SKILL_PACKAGE_OUT, functionArn);
-  console.log(`Skill package with the function endpoint: ${pkg.dir}`);
-  await deploySkillPackage(options.skillId, pkg, credentials);
+  // Kept on disk so a failed import can be inspected (or imported by hand) afterwards.
+  const zip = zipFiles(readPackageFiles(pkg.dir));
+  writeFileSync(SKILL_PACKAGE_ZIP, zip);
+  console.log(`Skill package with the function endpoint: ${pkg.dir} → ${SKILL_PACKAGE_ZIP}`);
+  await deploySkillPackage(options.skillId, zip, smapiClient(credentials));
 }
 
 if (require.main === module) {

@@ -1,14 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cdkDeployArgs, parseDeployOptions } from '../../scripts/deploy';
+import type { v1 } from 'ask-smapi-model';
+import { cdkDeployArgs, parseDeployOptions, SKILL_PACKAGE_SOURCE } from '../../scripts/deploy';
 import {
+  packageFileReferences,
+  readPackageFiles,
   readStackOutput,
   withLambdaEndpoint,
   writeDeployPackage,
   type JsonObject,
 } from '../../scripts/deploy-manifest';
-import { manifestOutcome, modelOutcome, readSmapiCredentials } from '../../scripts/deploy-smapi';
+import {
+  deploySkillPackage,
+  importIdFromHeaders,
+  importOutcome,
+  readSmapiCredentials,
+  uploadPackage,
+  waitUntilDone,
+  type SkillPackageApi,
+  type UpdateOutcome,
+} from '../../scripts/deploy-smapi';
+import { crc32 } from '../../scripts/crc32';
+import { zipFiles } from '../../scripts/zip';
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:BackAndHipCoach-SkillFunction63F28660-AbC123';
 
@@ -28,6 +46,16 @@ const skillJson = (): JsonObject => ({
     manifestVersion: '1.0',
   },
 });
+
+/** A temporary folder for the duration of `use`. */
+function inTempDir<T>(use: (root: string) => T): T {
+  const root = mkdtempSync(join(tmpdir(), 'coach-deploy-'));
+  try {
+    return use(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
 
 function withoutEndpoints(json: JsonObject): JsonObject {
   const copy = structuredClone(json) as { manifest: { apis: { custom: JsonObject }; events?: JsonObject } };
@@ -63,10 +91,10 @@ describe('deploy manifest', () => {
   });
 
   it('writes the deploy copy to its own folder, leaving skill-package/skill.json untouched', () => {
-    const root = mkdtempSync(join(tmpdir(), 'coach-deploy-'));
-    try {
+    inTempDir((root) => {
       const source = join(root, 'skill-package');
       mkdirSync(join(source, 'interactionModels', 'custom'), { recursive: true });
+      mkdirSync(join(source, 'assets', 'images'), { recursive: true });
       const original = `${JSON.stringify(skillJson(), null, 2)}\n`;
       writeFileSync(join(source, 'skill.json'), original);
       const model = JSON.stringify({
@@ -74,6 +102,7 @@ describe('deploy manifest', () => {
       });
       writeFileSync(join(source, 'interactionModels', 'custom', 'en-US.json'), model);
       writeFileSync(join(source, 'interactionModels', 'custom', 'README.md'), 'not a model');
+      writeFileSync(join(source, 'assets', 'images', 'en-US_smallIconUri.png'), 'icon bytes');
 
       const pkg = writeDeployPackage(source, join(root, 'dist', 'skill-package'), ARN);
 
@@ -84,9 +113,37 @@ describe('deploy manifest', () => {
         ['en-US', join(root, 'dist', 'skill-package', 'interactionModels', 'custom', 'en-US.json')],
       ]);
       expect(readFileSync(join(pkg.dir, 'interactionModels', 'custom', 'en-US.json'), 'utf8')).toBe(model);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+      expect(readPackageFiles(pkg.dir).map((entry) => entry.path)).toEqual([
+        'assets/images/en-US_smallIconUri.png',
+        'interactionModels/custom/en-US.json',
+        'skill.json',
+      ]);
+    });
+  });
+
+  it('refuses a manifest that points at a package file that is not there', () => {
+    inTempDir((root) => {
+      const source = join(root, 'skill-package');
+      mkdirSync(join(source, 'interactionModels', 'custom'), { recursive: true });
+      const json = skillJson() as {
+        manifest: { publishingInformation: { locales: { 'en-US': JsonObject } } };
+      };
+      json.manifest.publishingInformation.locales['en-US'].largeIconUri = 'file://assets/images/missing.png';
+      writeFileSync(join(source, 'skill.json'), JSON.stringify(json));
+      writeFileSync(join(source, 'interactionModels', 'custom', 'en-US.json'), '{}');
+      expect(() => writeDeployPackage(source, join(root, 'out'), ARN)).toThrow(
+        /assets\/images\/missing\.png/,
+      );
+    });
+  });
+
+  it('finds the file:// references of a manifest, once each', () => {
+    const json: JsonObject = {
+      a: 'file://assets/images/a.png',
+      b: ['https://example.com/b.png', { c: 'file://assets/images/a.png', d: 'file://x/y.png' }],
+      e: 3,
+    };
+    expect(packageFileReferences(json)).toEqual(['assets/images/a.png', 'x/y.png']);
   });
 
   it('reads the function ARN from the cdk deploy outputs', () => {
@@ -147,20 +204,283 @@ describe('skill management API', () => {
     });
   });
 
-  it('reads build progress and failures from the skill status', () => {
-    expect(manifestOutcome({ manifest: { lastUpdateRequest: { status: 'SUCCEEDED' } } }).state).toBe(
-      'SUCCEEDED',
-    );
-    expect(manifestOutcome({}).state).toBe('IN_PROGRESS');
+  const status = (over: Partial<v1.skill.ImportResponse>): v1.skill.ImportResponse => ({ ...over });
+
+  it('reads import progress, warnings and per-resource failures from the import status', () => {
+    expect(importOutcome(status({ status: 'IN_PROGRESS' })).state).toBe('IN_PROGRESS');
+    expect(importOutcome(status({})).state).toBe('IN_PROGRESS');
     expect(
-      modelOutcome(
+      importOutcome(
+        status({
+          status: 'SUCCEEDED',
+          skill: {
+            resources: [{ name: 'manifest', status: 'SUCCEEDED', warnings: [{ message: 'icon is small' }] }],
+          },
+        }),
+      ),
+    ).toEqual({ state: 'SUCCEEDED', errors: [], warnings: ['manifest: icon is small'] });
+    expect(
+      importOutcome(
+        status({
+          status: 'FAILED',
+          errors: [{ message: 'import failed' }],
+          skill: {
+            resources: [
+              { name: 'manifest', status: 'SUCCEEDED' },
+              { name: 'interactionModels.en_US', status: 'FAILED', errors: [{ message: 'bad slot' }] },
+            ],
+          },
+        }),
+      ),
+    ).toEqual({
+      state: 'FAILED',
+      errors: ['import failed', 'interactionModels.en_US: bad slot'],
+      warnings: [],
+    });
+    expect(importOutcome(status({ status: 'ROLLBACK_SUCCEEDED' }))).toMatchObject({
+      state: 'FAILED',
+      errors: ['import ended ROLLBACK_SUCCEEDED'],
+    });
+  });
+
+  it('follows the import by the id at the end of its Location header', () => {
+    expect(
+      importIdFromHeaders([
+        { key: 'content-type', value: 'application/json' },
+        { key: 'location', value: '/v1/skills/imports/amzn1.ask-package.import.abc-123' },
+      ]),
+    ).toBe('amzn1.ask-package.import.abc-123');
+    expect(() => importIdFromHeaders([])).toThrow(/Location/);
+  });
+});
+
+describe('waiting for an import', () => {
+  const answers = (...states: UpdateOutcome['state'][]) => {
+    const queue = states.map((state) => ({
+      state,
+      errors: state === 'FAILED' ? ['bad slot'] : [],
+      warnings: [],
+    }));
+    let polls = 0;
+    return {
+      poll: async () => queue[Math.min(polls++, queue.length - 1)] as UpdateOutcome,
+      polls: () => polls,
+    };
+  };
+  const noWait = { sleep: async () => undefined };
+
+  it('polls until the import succeeds', async () => {
+    const fake = answers('IN_PROGRESS', 'IN_PROGRESS', 'SUCCEEDED');
+    await expect(waitUntilDone('Import', fake.poll, noWait)).resolves.toMatchObject({ state: 'SUCCEEDED' });
+    expect(fake.polls()).toBe(3);
+  });
+
+  it('stops at a failure and reports its errors', async () => {
+    const fake = answers('IN_PROGRESS', 'FAILED', 'SUCCEEDED');
+    await expect(waitUntilDone('Import', fake.poll, noWait)).rejects.toThrow('Import failed:\n  bad slot');
+    expect(fake.polls()).toBe(2);
+  });
+
+  it('gives up after the last attempt', async () => {
+    const fake = answers('IN_PROGRESS');
+    await expect(waitUntilDone('Import', fake.poll, { ...noWait, attempts: 4 })).rejects.toThrow(
+      /did not finish in time/,
+    );
+    expect(fake.polls()).toBe(4);
+  });
+});
+
+/** A local stand-in for the pre-signed S3 upload URL: records each PUT, answers `statusCode`. */
+async function withUploadServer<T>(
+  statusCode: number,
+  use: (url: string, received: () => { method: string; body: Buffer }[]) => Promise<T>,
+): Promise<T> {
+  const requests: { method: string; body: Buffer }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      requests.push({ method: req.method ?? '', body: Buffer.concat(chunks) });
+      res.writeHead(statusCode).end(statusCode < 300 ? '' : 'AccessDenied');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    return await use(`http://127.0.0.1:${port}/upload?X-Amz-Signature=abc`, () => requests);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+describe('skill package import', () => {
+  const zip = zipFiles([{ path: 'skill.json', data: Buffer.from('{"manifest":{}}') }]);
+
+  function fakeSmapi(uploadUrl: string, statuses: v1.skill.ImportResponse[]) {
+    const calls: string[] = [];
+    const api: SkillPackageApi = {
+      createUploadUrlV1: async () => {
+        calls.push('createUploadUrl');
+        return { uploadUrl, expiresAt: '2030-01-01T00:00:00Z' };
+      },
+      callImportSkillPackageV1: async (request, skillId) => {
+        calls.push(`import ${skillId} from ${request.location}`);
+        return { headers: [{ key: 'location', value: '/v1/skills/imports/import-7' }] };
+      },
+      getImportStatusV1: async (importId) => {
+        calls.push(`status ${importId}`);
+        return statuses.shift() ?? { status: 'IN_PROGRESS' };
+      },
+    };
+    return { api, calls };
+  }
+
+  it('uploads the zip, imports it from the upload URL and waits for the import', async () => {
+    await withUploadServer(200, async (url, received) => {
+      const { api, calls } = fakeSmapi(url, [
+        { status: 'IN_PROGRESS' },
+        { status: 'SUCCEEDED', warnings: [{ message: 'consider a longer description' }] },
+      ]);
+      const log: string[] = [];
+      await deploySkillPackage('amzn1.ask.skill.abc', zip, api, {
+        log: (line) => log.push(line),
+        sleep: async () => undefined,
+      });
+      expect(received()).toEqual([{ method: 'PUT', body: zip }]);
+      expect(calls).toEqual([
+        'createUploadUrl',
+        `import amzn1.ask.skill.abc from ${url}`,
+        'status import-7',
+        'status import-7',
+      ]);
+      expect(log).toContain('  warning: consider a longer description');
+      expect(log.at(-1)).toBe('Skill package deployed.');
+    });
+  });
+
+  it('reports what SMAPI says when the import fails', async () => {
+    await withUploadServer(200, async (url) => {
+      const { api } = fakeSmapi(url, [
         {
-          interactionModel: {
-            'en-US': { lastUpdateRequest: { status: 'FAILED', errors: [{ message: 'bad slot' }] } },
+          status: 'FAILED',
+          skill: {
+            resources: [{ name: 'manifest', status: 'FAILED', errors: [{ message: 'icon too small' }] }],
           },
         },
-        'en-US',
-      ),
-    ).toEqual({ state: 'FAILED', errors: ['bad slot'] });
+      ]);
+      await expect(
+        deploySkillPackage('amzn1.ask.skill.abc', zip, api, {
+          log: () => undefined,
+          sleep: async () => undefined,
+        }),
+      ).rejects.toThrow('The skill package import failed:\n  manifest: icon too small');
+    });
+  });
+
+  it('stops before importing when the upload is refused', async () => {
+    await withUploadServer(403, async (url) => {
+      await expect(uploadPackage(url, zip)).rejects.toThrow(/HTTP 403 AccessDenied/);
+      const { api, calls } = fakeSmapi(url, []);
+      await expect(
+        deploySkillPackage('amzn1.ask.skill.abc', zip, api, { log: () => undefined }),
+      ).rejects.toThrow(/HTTP 403/);
+      expect(calls).toEqual(['createUploadUrl']);
+    });
+  });
+
+  it('passes on the SMAPI error body when a call is rejected', async () => {
+    const rejected = Object.assign(new Error('Server cannot process the request'), {
+      statusCode: 400,
+      response: { message: 'Skill manifest is not valid.' },
+    });
+    const api: SkillPackageApi = {
+      createUploadUrlV1: async () => Promise.reject(rejected),
+      callImportSkillPackageV1: async () => ({ headers: [] }),
+      getImportStatusV1: async () => ({}),
+    };
+    await expect(
+      deploySkillPackage('amzn1.ask.skill.abc', zip, api, { log: () => undefined }),
+    ).rejects.toThrow('SMAPI 400 {"message":"Skill manifest is not valid."}');
+  });
+});
+
+/** Runs an independent zip reader (Info-ZIP unzip, Python's zipfile); fails the test if it does. */
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error) throw new Error(`${command} is needed for this test: ${result.error.message}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+  return result.stdout;
+}
+
+describe('skill package zip', () => {
+  it('computes the standard CRC-32', () => {
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+    expect(crc32(Buffer.from('6789'), crc32(Buffer.from('12345')))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+
+  it('holds the deploy package (manifest with the function ARN, model, icons) as unzip and Python read it', () => {
+    inTempDir((root) => {
+      const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, join(root, 'skill-package'), ARN);
+      const file = join(root, 'skill-package.zip');
+      writeFileSync(file, zipFiles(readPackageFiles(pkg.dir)));
+
+      const expected = [
+        'assets/images/en-US_largeIconUri.png',
+        'assets/images/en-US_smallIconUri.png',
+        'interactionModels/custom/en-US.json',
+        'skill.json',
+      ];
+      expect(run('unzip', ['-Z1', file]).trim().split('\n')).toEqual(expected);
+      expect(run('unzip', ['-t', file])).toMatch(/No errors detected/);
+      expect(run('python3', ['-m', 'zipfile', '-t', file])).toMatch(/Done testing/);
+      expect(run('python3', ['-m', 'zipfile', '-l', file])).toEqual(
+        expect.stringContaining('assets/images/en-US_largeIconUri.png'),
+      );
+
+      const manifest = JSON.parse(run('unzip', ['-p', file, 'skill.json'])) as {
+        manifest: { apis: { custom: { endpoint: { uri: string } } }; events: { endpoint: { uri: string } } };
+      };
+      expect(manifest.manifest.apis.custom.endpoint.uri).toBe(ARN);
+      expect(manifest.manifest.events.endpoint.uri).toBe(ARN);
+      // Every icon the manifest names is in the zip, so the import can resolve it.
+      expect(
+        packageFileReferences(manifest as unknown as JsonObject).filter((p) => !expected.includes(p)),
+      ).toEqual([]);
+
+      const out = join(root, 'extracted');
+      run('python3', ['-m', 'zipfile', '-e', file, out]);
+      for (const path of expected) {
+        expect(readFileSync(join(out, path)).equals(readFileSync(join(pkg.dir, path)))).toBe(true);
+      }
+    });
+  });
+
+  it('round-trips empty, incompressible and non-ASCII-named files', () => {
+    inTempDir((root) => {
+      // Hash output does not deflate smaller, so this entry takes the stored path.
+      const noise = Buffer.concat(
+        Array.from({ length: 128 }, (_, i) => createHash('sha256').update(String(i)).digest()),
+      );
+      const entries = [
+        { path: 'empty.txt', data: new Uint8Array(0) },
+        { path: 'noise.bin', data: noise },
+        { path: 'notes/caf\u00e9.txt', data: Buffer.from('r\u00e9sum\u00e9 '.repeat(50)) },
+      ];
+      const file = join(root, 'cases.zip');
+      writeFileSync(file, zipFiles(entries));
+      expect(run('python3', ['-m', 'zipfile', '-t', file])).toMatch(/Done testing/);
+      run('python3', ['-m', 'zipfile', '-e', file, join(root, 'out')]);
+      for (const { path, data } of entries) {
+        expect(readFileSync(join(root, 'out', path)).equals(Buffer.from(data))).toBe(true);
+      }
+    });
+  });
+
+  it('refuses entry paths that would escape or be ambiguous', () => {
+    for (const path of ['', '/etc/passwd', '../outside', 'a//b', 'a\\b']) {
+      expect(() => zipFiles([{ path, data: new Uint8Array(1) }])).toThrow(/relative/);
+    }
   });
 });

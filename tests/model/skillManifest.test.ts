@@ -1,4 +1,8 @@
 import type { v1 } from 'ask-smapi-model';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { drawIcon } from '../../scripts/make-icons';
 import manifestJson from '../../skill-package/skill.json';
 import { loadLocaleModels, sampleMatcher } from './localeModels';
 import { validateAgainstSmapi } from './smapiSchema';
@@ -32,6 +36,43 @@ const publishing = manifest.publishingInformation ?? {};
 const models = loadLocaleModels();
 const INVOCATION_PREFIX =
   /^alexa,? (?:open|ask|launch|start|tell|talk to|use|begin) back and hip coach(?: to| and| for| about| if| whether)?\b/i;
+const PACKAGE_DIR = join(__dirname, '..', '..', 'skill-package');
+/** Store icon sizes required for certification. */
+const ICON_SIZES = { smallIconUri: 108, largeIconUri: 512 } as const;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+interface Png {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colourType: number;
+  /** The decompressed scanlines, each led by its filter byte. */
+  scanlines: Buffer;
+}
+
+/** Just enough PNG reading to check the icons: signature, IHDR and the IDAT data. */
+function readPng(file: Buffer): Png {
+  if (!PNG_SIGNATURE.every((byte, i) => file[i] === byte)) throw new Error('not a PNG signature');
+  const idat: Buffer[] = [];
+  let header: Buffer | undefined;
+  for (let at = 8; at < file.length;) {
+    const length = file.readUInt32BE(at);
+    const type = file.toString('ascii', at + 4, at + 8);
+    const data = file.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') header = data;
+    if (type === 'IDAT') idat.push(data);
+    at += 12 + length;
+  }
+  if (header === undefined) throw new Error('no IHDR chunk');
+  return {
+    width: header.readUInt32BE(0),
+    height: header.readUInt32BE(4),
+    bitDepth: header.readUInt8(8),
+    colourType: header.readUInt8(9),
+    scanlines: inflateSync(Buffer.concat(idat)),
+  };
+}
+
 const DISCLAIMER = [
   'for general fitness and self-care',
   'not a substitute for professional medical advice',
@@ -92,6 +133,20 @@ describe.each(models.map((m) => [m.locale, m] as const))('store listing %s', (lo
     expect(text).not.toMatch(/\bcures?\b|\bdiagnos(e|is|es)\b|life-?saving|save your life|guarantee/);
   });
 
+  test.each(Object.entries(ICON_SIZES))(
+    'has a %s that is a %i px square PNG in the skill package',
+    (field, size) => {
+      const uri = listing?.[field as keyof typeof ICON_SIZES] ?? '';
+      // ASK CLI v2 package layout; skill-package import resolves file:// against the zip root.
+      expect(uri).toBe(`file://assets/images/${locale}_${field}.png`);
+      const file = join(PACKAGE_DIR, uri.replace('file://', ''));
+      expect(existsSync(file)).toBe(true);
+      const png = readPng(readFileSync(file));
+      expect([png.width, png.height]).toEqual([size, size]);
+      expect(png.scanlines.length).toBe(size * (1 + size * 4));
+    },
+  );
+
   test('gives three example phrases, the first one opening the skill', () => {
     const phrases = listing?.examplePhrases ?? [];
     expect(phrases).toHaveLength(3);
@@ -111,5 +166,29 @@ describe.each(models.map((m) => [m.locale, m] as const))('store listing %s', (lo
       );
     });
     expect(notSamples).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(ICON_SIZES))('the %s', (field, size) => {
+  const png = readPng(readFileSync(join(PACKAGE_DIR, 'assets', 'images', `en-US_${field}.png`)));
+  const rows = Array.from({ length: size }, (_, y) => png.scanlines.subarray(y * (size * 4 + 1)));
+  const pixel = (x: number, y: number) => [...(rows[y]?.subarray(1 + x * 4, 5 + x * 4) ?? [])];
+
+  test('is the picture scripts/make-icons.ts draws (regenerate both after editing it)', () => {
+    expect([png.bitDepth, png.colourType]).toEqual([8, 6]);
+    expect(rows.every((row) => row[0] === 0)).toBe(true);
+    const pixels = Buffer.concat(rows.map((row) => row.subarray(1, 1 + size * 4)));
+    expect(pixels.equals(drawIcon(size).pixels)).toBe(true);
+  });
+
+  test('is a round teal badge with a white figure: transparent corners, opaque disc', () => {
+    expect(pixel(0, 0)[3]).toBe(0);
+    expect(pixel(size - 1, size - 1)[3]).toBe(0);
+    const [r, g, b, a] = pixel(size / 2, Math.round(size * 0.2));
+    expect(a).toBe(255);
+    // Teal: green and blue well above red.
+    expect(Math.min(g ?? 0, b ?? 0) - (r ?? 0)).toBeGreaterThan(80);
+    // The hip of the figure, the top of the bridge.
+    expect(pixel(Math.round(size * 0.5), Math.round(size * 0.44))).toEqual([255, 255, 255, 255]);
   });
 });

@@ -11,8 +11,9 @@ export interface Reply {
   readonly end?: boolean;
 }
 
+/** SSML for Alexa; a plan too long for Alexa's 8000 characters is cut between whole phrases. */
 export const ssmlOf = (items: readonly SpeechItem[], t: Translate): string =>
-  toSsml(resolvePlan({ items }, t));
+  toSsml(fitTimeline(resolvePlan({ items }, t)).timeline);
 
 /** Times speech as it will be spoken, for the routine engine's barge-in positions. */
 export const measurer =
