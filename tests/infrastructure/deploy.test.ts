@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -426,10 +426,13 @@ describe('skill package zip', () => {
       const file = join(root, 'skill-package.zip');
       writeFileSync(file, zipFiles(readPackageFiles(pkg.dir)));
 
+      const models = readdirSync(join(SKILL_PACKAGE_SOURCE, 'interactionModels', 'custom'))
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => `interactionModels/custom/${name}`);
       const expected = [
         'assets/images/en-US_largeIconUri.png',
         'assets/images/en-US_smallIconUri.png',
-        'interactionModels/custom/en-US.json',
+        ...models.sort(),
         'skill.json',
       ];
       expect(run('unzip', ['-Z1', file]).trim().split('\n')).toEqual(expected);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as readline from 'node:readline';
 import { buildSkill } from '../skill';
 import { createDocumentClient } from '../store/client';
@@ -6,7 +7,7 @@ import { startLocalDynamo } from '../store/local';
 import { silentLogger } from '../util/logger';
 import { machineTimeZone } from '../util/timeZone';
 import { parseArgs } from './args';
-import { Device, type Reply } from './device';
+import { Device, modelPath, type Reply } from './device';
 import { MESSAGES } from './messages';
 import { durationOf, playRealtime } from './player';
 import { segmentsToText, ssmlSegments } from './ssmlSegments';
@@ -25,6 +26,11 @@ const main = async (): Promise<void> => {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) {
     console.log(MESSAGES.usage);
+    return;
+  }
+  if (!existsSync(modelPath(options.locale))) {
+    console.error(`${MESSAGES.noModel}${options.locale}`);
+    process.exitCode = 2;
     return;
   }
   const interactive = Boolean(process.stdin.isTTY) && !options.fast;

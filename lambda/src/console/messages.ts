@@ -14,4 +14,5 @@ export const MESSAGES = {
   sessionEnded: '(session ended; say "open back and hip coach" to start again)',
   unmatched: '(not understood by the model: sent as AMAZON.FallbackIntent)',
   error: '(the skill failed: ',
+  noModel: 'No interaction model in skill-package/interactionModels/custom for the locale ',
 } as const;
