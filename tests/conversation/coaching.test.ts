@@ -286,3 +286,53 @@ describe('response size', () => {
     expect(longest).toBeLessThan(4000);
   });
 });
+
+describe('the time zone', () => {
+  it("comes from the Alexa Settings API, asked at the request's apiEndpoint with its token", async () => {
+    const http = await import('node:http');
+    const asked: string[] = [];
+    const settings = http.createServer((req, res) => {
+      asked.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify('Pacific/Auckland'));
+    });
+    await new Promise<void>((resolve) => settings.listen(0, '127.0.0.1', resolve));
+    const { port } = settings.address() as import('node:net').AddressInfo;
+    const { alexaTimeZone } = await import('../../lambda/src/util/timeZone');
+    const zones: (string | undefined)[] = [];
+    const timeZone = alexaTimeZone();
+    const c = new Conversation({
+      deps: {
+        timeZone: async (input) => {
+          const z = await timeZone(input);
+          zones.push(z);
+          return z;
+        },
+      },
+      apiEndpoint: `http://127.0.0.1:${port}`,
+    });
+    await c.launch();
+    settings.close();
+    expect(zones).toEqual(['Pacific/Auckland']);
+    expect(asked).toEqual([
+      expect.stringMatching(/^GET \/v2\/devices\/[^/]+\/settings\/System\.timeZone Bearer /),
+    ]);
+  });
+
+  it('falls back to UTC when the Settings API does not answer, and the conversation goes on', async () => {
+    const { alexaTimeZone } = await import('../../lambda/src/util/timeZone');
+    const zones: (string | undefined)[] = [];
+    const timeZone = alexaTimeZone();
+    const c = new Conversation({
+      deps: {
+        timeZone: async (input) => {
+          const z = await timeZone(input);
+          zones.push(z);
+          return z;
+        },
+      },
+    });
+    expect(await c.launch()).toContain('What would you like?');
+    expect(zones).toEqual([undefined]);
+  });
+});

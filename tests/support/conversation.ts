@@ -25,6 +25,8 @@ export interface ConversationOptions {
   /** Use this Lambda handler instead of a skill built here (e.g. the real index.handler). */
   readonly handler?: LambdaHandler;
   readonly applicationId?: string;
+  /** Where Alexa service calls go (a local stub); by default a closed local port. */
+  readonly apiEndpoint?: string;
   readonly now?: number;
 }
 
@@ -52,6 +54,7 @@ export class Conversation {
       userId: options.userId ?? 'amzn1.ask.account.test-user',
       clock: () => this.now,
       ...(options.applicationId ? { applicationId: options.applicationId } : {}),
+      ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
     });
   }
 

@@ -21,7 +21,11 @@ export interface DeviceOptions {
   /** Sees every request envelope before it is sent (tests use it to inspect or alter). */
   readonly onRequest?: (request: RequestEnvelope) => void;
   readonly applicationId?: string;
+  /** Where Alexa service calls go (default: a closed port on 127.0.0.1). */
+  readonly apiEndpoint?: string;
 }
+
+const LOCAL_NOWHERE = 'http://127.0.0.1:1';
 
 export interface Reply {
   readonly ssml: string;
@@ -57,6 +61,16 @@ export class Device {
     this.alexa.context().user().setID(options.userId);
     this.alexa.filter((request: RequestEnvelope) => {
       (request.request as { timestamp: string }).timestamp = new Date(options.clock()).toISOString();
+      // Alexa service calls (the Settings API for the time zone) must never leave this
+      // machine from the console or the tests: point them at a closed local port.
+      request.context.System.apiEndpoint = options.apiEndpoint ?? LOCAL_NOWHERE;
+      // A device always sends its id and an API token; virtual-alexa leaves them out.
+      request.context.System.apiAccessToken = request.context.System.apiAccessToken ?? 'console-api-token';
+      request.context.System.device = {
+        ...request.context.System.device,
+        deviceId: request.context.System.device?.deviceId ?? `amzn1.ask.device.console.${options.locale}`,
+        supportedInterfaces: request.context.System.device?.supportedInterfaces ?? {},
+      };
       const r = request.request;
       this.lastIntent = r.type === 'IntentRequest' ? r.intent.name : undefined;
       if (r.type === 'IntentRequest') {
