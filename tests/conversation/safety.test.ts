@@ -1,4 +1,5 @@
 import { Conversation } from '../support/conversation';
+import { passScreen } from '../support/people';
 import { startTestDynamo, type TestDynamo } from '../support/dynalite';
 import {
   QUESTIONS,
@@ -619,5 +620,29 @@ describe('regressions (defects found in review, now fixed)', () => {
     await answerScreen(d);
     await d.say('eight');
     expect(await d.say('tips')).toBe('Did the pain start in the last two days?');
+  });
+});
+
+describe('an unclear answer to the pain question', () => {
+  it('before a routine, "yes" asks for the number again and starts nothing', async () => {
+    const c = new Conversation();
+    await c.launch();
+    await c.say('start my stretches');
+    await passScreen(c);
+    expect(await c.say('yes')).toContain('Tell me a number from zero to ten');
+    expect(c.text).not.toContain('Pelvic tilts');
+    expect(await c.say("it's a two")).toContain('The quick relief routine');
+  });
+
+  it('after "it hurts", "resume" asks for the number again and does not resume', async () => {
+    const c = new Conversation();
+    await c.launch();
+    await c.say('coach me through a bridge');
+    await passScreen(c);
+    c.wait(40_000);
+    await c.say('ouch');
+    expect(await c.say('resume')).toContain('from zero to ten');
+    expect(c.text).not.toMatch(/Lift\./);
+    expect(await c.say('stop')).toContain('Take care of your back');
   });
 });

@@ -175,14 +175,19 @@ export const screenAnswerHandler = (deps: SkillDeps): RequestHandler =>
     },
   );
 
-/** A pain number (or "skip" before a routine) while the coach is waiting for one. */
+/**
+ * A pain number (or "skip" before a routine) while the coach is waiting for one. Before a
+ * routine, and after "it hurts" mid-exercise, anything else asks for the number again, so
+ * an unclear answer never starts or resumes exercise; only stop and symptom words escape.
+ */
 export const painAnswerHandler = (deps: SkillDeps): RequestHandler =>
   handler(
     deps,
     (input) => {
       const mode = modeOf(input);
-      if (mode !== 'painBefore' && mode !== 'painDuring' && mode !== 'painIdle') return false;
-      return isIntent(input, 'PainRatingIntent') || (mode === 'painBefore' && isIntent(input, 'SkipIntent'));
+      if (mode === 'painIdle') return isIntent(input, 'PainRatingIntent');
+      if (mode !== 'painBefore' && mode !== 'painDuring') return false;
+      return input.requestEnvelope.request.type === 'IntentRequest' && !isIntent(input, ...ALWAYS_HEARD);
     },
     (turn) => {
       const mode = turn.session.mode;
