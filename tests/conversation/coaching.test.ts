@@ -288,6 +288,19 @@ describe('response size', () => {
 });
 
 describe('the time zone', () => {
+  /** The skill's real Settings API lookup, recording what it found. */
+  const recordedTimeZone = async () => {
+    const { alexaTimeZone } = await import('../../lambda/src/util/timeZone');
+    const lookup = alexaTimeZone();
+    const zones: (string | undefined)[] = [];
+    const timeZone = async (input: Parameters<typeof lookup>[0]) => {
+      const zone = await lookup(input);
+      zones.push(zone);
+      return zone;
+    };
+    return { zones, timeZone };
+  };
+
   it("comes from the Alexa Settings API, asked at the request's apiEndpoint with its token", async () => {
     const http = await import('node:http');
     const asked: string[] = [];
@@ -298,19 +311,8 @@ describe('the time zone', () => {
     });
     await new Promise<void>((resolve) => settings.listen(0, '127.0.0.1', resolve));
     const { port } = settings.address() as import('node:net').AddressInfo;
-    const { alexaTimeZone } = await import('../../lambda/src/util/timeZone');
-    const zones: (string | undefined)[] = [];
-    const timeZone = alexaTimeZone();
-    const c = new Conversation({
-      deps: {
-        timeZone: async (input) => {
-          const z = await timeZone(input);
-          zones.push(z);
-          return z;
-        },
-      },
-      apiEndpoint: `http://127.0.0.1:${port}`,
-    });
+    const { zones, timeZone } = await recordedTimeZone();
+    const c = new Conversation({ deps: { timeZone }, apiEndpoint: `http://127.0.0.1:${port}` });
     await c.launch();
     settings.close();
     expect(zones).toEqual(['Pacific/Auckland']);
@@ -320,18 +322,8 @@ describe('the time zone', () => {
   });
 
   it('falls back to UTC when the Settings API does not answer, and the conversation goes on', async () => {
-    const { alexaTimeZone } = await import('../../lambda/src/util/timeZone');
-    const zones: (string | undefined)[] = [];
-    const timeZone = alexaTimeZone();
-    const c = new Conversation({
-      deps: {
-        timeZone: async (input) => {
-          const z = await timeZone(input);
-          zones.push(z);
-          return z;
-        },
-      },
-    });
+    const { zones, timeZone } = await recordedTimeZone();
+    const c = new Conversation({ deps: { timeZone } });
     expect(await c.launch()).toContain('What would you like?');
     expect(zones).toEqual([undefined]);
   });

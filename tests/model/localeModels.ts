@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { v1 } from 'ask-smapi-model';
+import { NUMBER_WORDS } from '../../lambda/src/console/numbers';
 
 export const MODELS_DIR = join(__dirname, '..', '..', 'skill-package', 'interactionModels', 'custom');
 
@@ -41,30 +42,8 @@ export const slotRefs = (sample: string): string[] =>
 export const spokenForms = (type: ModelSlotType): string[] =>
   (type.values ?? []).flatMap((value) => [value.name.value, ...value.name.synonyms]);
 
-/** Number words up to twenty, the way a user says a pain score. */
-export const NUMBER_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
+/** Number words up to twenty, the way a user says a pain score (the simulated device's list). */
+export { NUMBER_WORDS };
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,6 +1,7 @@
 import type { Intent, IntentRequest, RequestEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
-import { loadLocaleModels, MODELS_DIR, NUMBER_WORDS, type ModelIntent } from './localeModels';
+import { numberWordsToDigits } from '../../lambda/src/console/numbers';
+import { loadLocaleModels, MODELS_DIR, type ModelIntent } from './localeModels';
 import { join } from 'node:path';
 
 /*
@@ -31,8 +32,8 @@ const asAlexaSendsNumbers = (request: RequestEnvelope): void => {
   if (request.request.type !== 'IntentRequest') return;
   const { intent } = request.request;
   for (const slot of Object.values(intent.slots ?? {})) {
-    const index = NUMBER_WORDS.indexOf(slot.value ?? '');
-    if (numberSlots.has(`${intent.name}.${slot.name}`) && index >= 0) slot.value = String(index);
+    if (numberSlots.has(`${intent.name}.${slot.name}`) && slot.value)
+      slot.value = numberWordsToDigits(slot.value);
   }
 };
 

@@ -17,6 +17,9 @@ const TEENS = [
 ];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
+/** The number words zero to twenty, as a user says a pain score. */
+export const NUMBER_WORDS: readonly string[] = [...UNITS, ...TEENS, 'twenty'];
+
 export const numberWordsToDigits = (value: string): string => {
   const words = value.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean);
   if (words.length === 0 || /^\d+$/.test(value.trim())) return value;
