@@ -38,6 +38,14 @@ const newUserAsking = async (phrase: string): Promise<Conversation> => {
   return c;
 };
 
+/** A new user in the middle of the kneeling hip flexor stretch's 30-second hold. */
+const midStretchHold = async (): Promise<Conversation> => {
+  const c = new Conversation();
+  await atHipFlexorStretch(c);
+  intoTheHold(c);
+  return c;
+};
+
 describe('the screen before the first exercise', () => {
   it('says why, then asks all eight questions one at a time, in order', async () => {
     const c = await newUserAsking('start my stretches');
@@ -274,9 +282,7 @@ describe('"run a symptom check" at any time', () => {
   });
 
   it('mid-hold: the stretch stops, the screen runs, and the stretch picks up again after a clear screen', async () => {
-    const c = new Conversation();
-    await atHipFlexorStretch(c);
-    intoTheHold(c);
+    const c = await midStretchHold();
     expect(await c.say('check my symptoms')).toMatch(/^Sure\. A few quick safety questions\./);
     await answerScreen(c);
     expect(
@@ -350,36 +356,28 @@ describe('symptom words stop whatever is running and start the screen at the mat
   });
 
   it('a screen started by a symptom still asks all eight questions, each once', async () => {
-    const c = new Conversation();
-    await atHipFlexorStretch(c);
-    intoTheHold(c);
+    const c = await midStretchHold();
     await c.say('I have a fever');
     const asked = await answerScreen(c);
     expect(asked).toEqual([5, 6, 7, 8, 1, 2, 3, 4]);
   });
 
   it('a symptom word mid-hold stops the hold: nothing more of the stretch is spoken until the screen is done', async () => {
-    const c = new Conversation();
-    await atHipFlexorStretch(c);
-    intoTheHold(c);
+    const c = await midStretchHold();
     const text = await c.say('tingling');
     expect(text).not.toMatch(/seconds|And relax/);
     expect(c.text).toMatch(/\?$/);
   });
 
   it('a yes after a symptom word mid-routine ends it: emergency, and the session is over', async () => {
-    const c = new Conversation();
-    await atHipFlexorStretch(c);
-    intoTheHold(c);
+    const c = await midStretchHold();
     await c.say('my legs are numb');
     expect(await c.say('yes')).toContain(EMERGENCY_CALL);
     expect(c.last.ended).toBe(true);
   });
 
   it('an urgent yes after a symptom word mid-routine: the routine does not carry on', async () => {
-    const c = new Conversation();
-    await atHipFlexorStretch(c);
-    intoTheHold(c);
+    const c = await midStretchHold();
     await c.say('I have a fever');
     await answerScreen(c, { 5: 'yes' });
     expect(c.text).toContain('So no exercise for today.');
@@ -508,9 +506,7 @@ describe('pain checks', () => {
   });
 
   it('"it hurts" mid-hold stops the stretch and asks for a number', async () => {
-    const c = new Conversation();
-    await atHipFlexorStretch(c);
-    intoTheHold(c);
+    const c = await midStretchHold();
     expect(await c.say('it hurts')).toBe("Let's stop that one. From zero to ten, how bad is it right now?");
     expect(c.repromptText).toContain('Tell me a number from zero to ten');
   });
@@ -546,9 +542,7 @@ describe('pain checks', () => {
   });
 
   it('3 or less: carry on from where it stopped', async () => {
-    const c = new Conversation();
-    await atHipFlexorStretch(c);
-    intoTheHold(c);
+    const c = await midStretchHold();
     await c.say('it hurts');
     const text = await c.say('three');
     expect(text).toMatch(/^That's fine\. Carry on gently, and tell me if it gets worse\./);
@@ -561,9 +555,7 @@ describe('pain checks', () => {
   it.each(['sharp pain', 'pain down my leg'])(
     '"%s" mid-exercise goes to the screen, not the pain scale',
     async (line) => {
-      const c = new Conversation();
-      await atHipFlexorStretch(c);
-      intoTheHold(c);
+      const c = await midStretchHold();
       expect(await c.say(line)).toBe(`${SYMPTOM_INTRO} Answer yes, no, or not sure. ${QUESTIONS[3]}`);
     },
   );
@@ -578,9 +570,7 @@ describe('pain checks', () => {
 
 describe('regressions (defects found in review, now fixed)', () => {
   it('"it hurts" during a symptom screen must not skip the rest of the screen', async () => {
-    const c = new Conversation();
-    await atHipFlexorStretch(c);
-    intoTheHold(c);
+    const c = await midStretchHold();
     await c.say('tingling');
     expect(questionIn(c.text)).toBe(3);
     await c.say('it hurts');
