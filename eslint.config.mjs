@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // The pure core must stay free of ask-sdk, AWS and i18next (DESIGN.md).
-    files: ['lambda/src/{coach,screening,advice,progress,speech}/**/*.ts'],
+    files: ['lambda/src/{conversation,coach,screening,advice,progress,speech}/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

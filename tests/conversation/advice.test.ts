@@ -87,7 +87,7 @@ describe('relief: "what helps right now" / "should I use ice or heat"', () => {
     const c = await opened();
     await c.say('what helps right now');
     await c.say('no');
-    expect(await c.say('no')).toBe('What would you like next?');
+    expect(await c.say('no')).toBe('What would you like to do?');
     expect(c.last.ended).toBe(false);
   });
 

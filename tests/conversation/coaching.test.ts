@@ -260,14 +260,8 @@ describe('the real Lambda handler', () => {
     expect(await c.say('what exercises do you have')).toContain('I can coach pelvic tilts');
     spy.mockRestore();
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
-      { level: 'info', event: 'turn', requestType: 'LaunchRequest', ends: false },
-      {
-        level: 'info',
-        event: 'turn',
-        requestType: 'IntentRequest',
-        intent: 'ListExercisesIntent',
-        ends: false,
-      },
+      { level: 'info', event: 'turn', requestType: 'LaunchRequest', input: 'launch', ends: false },
+      { level: 'info', event: 'turn', requestType: 'IntentRequest', input: 'listExercises', ends: false },
     ]);
   });
 });

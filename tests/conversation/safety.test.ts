@@ -170,7 +170,7 @@ describe('an emergency answer stops everything', () => {
     const c = new Conversation();
     await c.launch();
     const text = await c.say('I have chest pain');
-    expect(text).toContain('Chest pain needs checking straight away.');
+    expect(text).toContain('Chest pain or trouble breathing needs checking straight away.');
     expect(text).toContain('call 911 now');
     expect(text).toContain("Don't drive yourself.");
     expect(text).toContain(CANT_CALL);

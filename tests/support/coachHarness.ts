@@ -1,7 +1,7 @@
 import { coach, type CoachEvent, type CoachResult } from '../../lambda/src/coach/engine';
 import { initialCoachState, type CoachState } from '../../lambda/src/coach/state';
 import { translatorFor } from '../../lambda/src/i18n';
-import { measurer } from '../../lambda/src/response/render';
+import { measurer } from '../../lambda/src/alexa/render';
 import { resolvePlan, toConsoleText, type SpeechItem, type Translate } from '../../lambda/src/speech';
 
 export const t: Translate = (key, params) => String(translatorFor('en-US')(key, params ?? {}));

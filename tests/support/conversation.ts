@@ -2,7 +2,7 @@ import { check } from 'ssml-check-core';
 import { Device, type LambdaHandler, type Reply } from '../../lambda/src/console/device';
 import { durationOf } from '../../lambda/src/console/player';
 import { segmentsToText, ssmlSegments } from '../../lambda/src/console/ssmlSegments';
-import type { SkillDeps } from '../../lambda/src/handlers/deps';
+import type { SkillDeps } from '../../lambda/src/alexa/deps';
 import { buildSkill } from '../../lambda/src/skill';
 import { jsonLogger } from '../../lambda/src/util/logger';
 

@@ -111,16 +111,29 @@ export const startScreen = (options: StartOptions): ScreenStart => {
   };
 };
 
+/**
+ * What follows a screen that allows exercise: the exercise that was asked for starts, the
+ * routine it interrupted carries on, or (asked for on its own) the coach asks what next.
+ */
+export type ScreenFollowUp = 'start' | 'continue' | 'ask';
+
+const FOLLOW_UP_SUFFIX: Readonly<Record<ScreenFollowUp, string>> = {
+  start: '',
+  continue: 'Continue',
+  ask: 'Requested',
+};
+
 /** What is said when the screen ends without an emergency. */
 export const outcomePlan = (
   outcome: Exclude<Outcome, 'emergency'>,
   locale: string | undefined,
+  followUp: ScreenFollowUp = 'start',
 ): SpeechPlan => {
   switch (outcome) {
     case 'clear':
-      return plan(say('screening.outcome.clear'));
+      return plan(say(`screening.outcome.clear${FOLLOW_UP_SUFFIX[followUp]}`));
     case 'see-clinician':
-      return plan(say('screening.outcome.seeClinician'));
+      return plan(say(`screening.outcome.seeClinician${FOLLOW_UP_SUFFIX[followUp]}`));
     case 'urgent-today':
       return plan(
         say('screening.outcome.urgentToday'),
@@ -136,7 +149,12 @@ export const outcomePlan = (
   }
 };
 
-const finish = (state: ScreenState, locale: string | undefined, unsure: boolean): ScreenStep => {
+const finish = (
+  state: ScreenState,
+  locale: string | undefined,
+  unsure: boolean,
+  followUp: ScreenFollowUp,
+): ScreenStep => {
   if (state.worst === 'emergency') {
     return {
       state,
@@ -145,7 +163,7 @@ const finish = (state: ScreenState, locale: string | undefined, unsure: boolean)
       endSession: true,
     };
   }
-  const said = outcomePlan(state.worst, locale);
+  const said = outcomePlan(state.worst, locale, followUp);
   return {
     state,
     plan: unsure ? plan(say('screening.unsureNoted'), said.items) : said,
@@ -163,9 +181,10 @@ export const answerScreen = (
   state: ScreenState,
   answer: ScreenAnswer,
   locale: string | undefined,
+  followUp: ScreenFollowUp = 'start',
 ): ScreenStep => {
   // A finished screen says its outcome again rather than restarting or moving on.
-  if (state.done) return finish(state, locale, false);
+  if (state.done) return finish(state, locale, false, followUp);
 
   const n = currentQuestion(state);
   switch (answer) {
@@ -176,12 +195,12 @@ export const answerScreen = (
       const level = questionByNumber(n).level;
       const unsure = answer === 'unsure';
       if (level === 'emergency') {
-        return finish({ ...state, worst: 'emergency', unclear: 0, done: true }, locale, unsure);
+        return finish({ ...state, worst: 'emergency', unclear: 0, done: true }, locale, unsure, followUp);
       }
-      return advance({ ...state, worst: worse(state.worst, level) }, locale, unsure);
+      return advance({ ...state, worst: worse(state.worst, level) }, locale, unsure, followUp);
     }
     case 'no':
-      return advance(state, locale, false);
+      return advance(state, locale, false, followUp);
     default: {
       // 'other' (and anything unexpected at run time): re-ask, never skip.
       const unclear = state.unclear + 1;
@@ -193,10 +212,15 @@ export const answerScreen = (
   }
 };
 
-const advance = (state: ScreenState, locale: string | undefined, unsure: boolean): ScreenStep => {
+const advance = (
+  state: ScreenState,
+  locale: string | undefined,
+  unsure: boolean,
+  followUp: ScreenFollowUp,
+): ScreenStep => {
   const next: ScreenState = { ...state, index: state.index + 1, unclear: 0 };
   if (next.index >= next.order.length) {
-    return finish({ ...next, index: next.order.length - 1, done: true }, locale, unsure);
+    return finish({ ...next, index: next.order.length - 1, done: true }, locale, unsure, followUp);
   }
   // Saying that "not sure" counted as yes keeps the screen honest about what it heard.
   return ask(next, ...(unsure ? [say('screening.unsureNoted')] : []));

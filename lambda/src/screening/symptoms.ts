@@ -1,6 +1,5 @@
 import type { SpeechPlan } from '../speech/plan';
 import { chestPainPlan } from './emergencyPlans';
-import { hurtsMidExercise } from './pain';
 import { startScreen, type ScreenStart } from './screen';
 import type { QuestionNumber } from './questions';
 
@@ -20,7 +19,7 @@ export const SYMPTOM_IDS = [
   'fall',
   'fever',
   'chest-pain',
-  'hurts',
+  'breathing',
   'sharp-pain',
   'leg-pain',
 ] as const;
@@ -29,10 +28,8 @@ export type SymptomId = (typeof SYMPTOM_IDS)[number];
 export type SymptomRoute =
   /** Run the screen, starting at this question. */
   | { readonly kind: 'screen'; readonly fromQuestion: QuestionNumber }
-  /** Not a back red flag but possibly the heart: send for help now, no questions. */
-  | { readonly kind: 'emergency'; readonly reason: 'chest-pain' }
-  /** Ordinary pain ("it hurts"): the pain check, not the screen. */
-  | { readonly kind: 'pain-check' };
+  /** Not a back red flag but possibly the heart or lungs: send for help now, no questions. */
+  | { readonly kind: 'emergency' };
 
 const ROUTES: Readonly<Record<SymptomId, SymptomRoute>> = {
   bladder: { kind: 'screen', fromQuestion: 1 },
@@ -46,18 +43,13 @@ const ROUTES: Readonly<Record<SymptomId, SymptomRoute>> = {
   'leg-pain': { kind: 'screen', fromQuestion: 3 },
   fall: { kind: 'screen', fromQuestion: 4 },
   fever: { kind: 'screen', fromQuestion: 5 },
-  'chest-pain': { kind: 'emergency', reason: 'chest-pain' },
-  hurts: { kind: 'pain-check' },
+  'chest-pain': { kind: 'emergency' },
+  breathing: { kind: 'emergency' },
 };
 
 export const isSymptomId = (v: unknown): v is SymptomId => SYMPTOM_IDS.includes(v as SymptomId);
 
-/**
- * The route for a slot id. An unknown or missing id (the user said something we could not
- * resolve) runs the whole screen from question 1: being unsure is a reason to check.
- */
-export const symptomToQuestion = (symptomId: string | undefined): SymptomRoute =>
-  isSymptomId(symptomId) ? ROUTES[symptomId] : { kind: 'screen', fromQuestion: 1 };
+export const symptomRoute = (symptom: SymptomId): SymptomRoute => ROUTES[symptom];
 
 export type SymptomStart =
   | ({ readonly kind: 'screen' } & ScreenStart)
@@ -66,17 +58,17 @@ export type SymptomStart =
       readonly plan: SpeechPlan;
       readonly outcome: 'emergency';
       readonly endSession: true;
-    }
-  | { readonly kind: 'pain-check'; readonly plan: SpeechPlan; readonly reprompt: SpeechPlan };
+    };
 
-/** One call for SymptomReportIntent: the route, already turned into what to say. */
-export const startForSymptom = (symptomId: string | undefined, locale: string | undefined): SymptomStart => {
-  const route = symptomToQuestion(symptomId);
+/**
+ * A resolved symptom word: the route, already turned into what to say. (A word Alexa could
+ * not resolve is first asked about, in the conversation, before any screen starts.)
+ */
+export const startForSymptom = (symptom: SymptomId, locale: string | undefined): SymptomStart => {
+  const route = symptomRoute(symptom);
   switch (route.kind) {
     case 'emergency':
       return { kind: 'emergency', plan: chestPainPlan(locale), outcome: 'emergency', endSession: true };
-    case 'pain-check':
-      return { kind: 'pain-check', ...hurtsMidExercise() };
     case 'screen':
       return { kind: 'screen', ...startScreen({ reason: 'symptom', fromQuestion: route.fromQuestion }) };
   }

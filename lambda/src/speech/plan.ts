@@ -5,8 +5,15 @@
  * barge-in positions computable.
  */
 
-/** Interpolation values for an i18n key. Numbers stay numbers so renderers can localise them. */
-export type Params = Readonly<Record<string, string | number>>;
+/**
+ * Interpolation values for an i18n key. Numbers stay numbers so renderers can localise
+ * them; a list of phrases is joined by the renderer in the user's language ("a, b, and c").
+ */
+export type Params = Readonly<Record<string, string | number | ListParam>>;
+
+export interface ListParam {
+  readonly list: readonly Say[];
+}
 
 /** Speak the text of an i18n key. */
 export interface Say {
@@ -50,6 +57,8 @@ export const isMark = (i: SpeechItem): i is Mark => 'mark' in i;
 export const plan = (...items: (SpeechItem | readonly SpeechItem[])[]): SpeechPlan => ({
   items: items.flat() as SpeechItem[],
 });
+
+export const listOf = (items: readonly Say[]): ListParam => ({ list: items });
 
 export const say = (key: string, params?: Params): Say => (params ? { say: key, params } : { say: key });
 export const pause = (ms: number): Pause => ({ pause: ms });

@@ -1,15 +1,9 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Measured } from '../coach/engine';
+import type { Reply } from '../conversation/reply';
 import { fitTimeline, resolvePlan, toSsml } from '../speech';
-import type { SpeechItem, Translate } from '../speech/plan';
-
-/** What a handler decided to say: speech, an optional reprompt, and whether the session ends. */
-export interface Reply {
-  readonly speech: readonly SpeechItem[];
-  readonly reprompt?: readonly SpeechItem[];
-  readonly end?: boolean;
-}
+import { say, type SpeechItem, type Translate } from '../speech/plan';
 
 /** SSML for Alexa; a plan too long for Alexa's 8000 characters is cut between whole phrases. */
 export const ssmlOf = (items: readonly SpeechItem[], t: Translate): string =>
@@ -31,6 +25,6 @@ export const render = (input: HandlerInput, t: Translate, reply: Reply): Respons
   const builder = input.responseBuilder;
   if (reply.speech.length > 0) builder.speak(ssmlOf(reply.speech, t));
   if (reply.end) return builder.withShouldEndSession(true).getResponse();
-  const reprompt = reply.reprompt ?? [{ say: 'common.reprompt' }];
+  const reprompt = reply.reprompt ?? [say('common.reprompt')];
   return builder.reprompt(ssmlOf(reprompt, t)).withShouldEndSession(false).getResponse();
 };

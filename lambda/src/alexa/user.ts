@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { getUserId, type HandlerInput } from 'ask-sdk-core';
+import type { Levels } from '../coach/blocks';
+import { EXERCISE_IDS } from '../coach/ids';
+import { addToPending, markSent, type Profile, type ProgressChange } from '../progress';
+import { errorName } from '../store/resilience';
+import type { SkillDeps } from './deps';
+import type { UserSession } from './session';
+
+/** Session ids are opaque, but hashing keeps even those out of the store. */
+const sessionKeyOf = (input: HandlerInput): string =>
+  createHash('sha256')
+    .update(input.requestEnvelope.session?.sessionId ?? input.requestEnvelope.request.requestId)
+    .digest('hex')
+    .slice(0, 16);
+
+/** The one read of a session: the profile and the time zone, side by side. */
+export const loadUser = async (input: HandlerInput, deps: SkillDeps): Promise<UserSession> => {
+  const [profile, timeZone] = await Promise.all([
+    deps.store
+      ? deps.store.load(getUserId(input.requestEnvelope)).then(
+          (p) => p ?? null,
+          (error: unknown) => {
+            deps.logger.warn('progress.load.failed', { errorName: errorName(error) });
+            return undefined;
+          },
+        )
+      : Promise.resolve(null),
+    (deps.timeZone?.(input) ?? Promise.resolve(undefined)).catch(() => undefined),
+  ]);
+  return {
+    ...(profile === undefined ? {} : { profile }),
+    pending: [],
+    dirty: false,
+    timeZone: timeZone ?? 'UTC',
+    sessionKey: sessionKeyOf(input),
+    warned: false,
+  };
+};
+
+export const levelsOf = (profile: Profile | undefined): Levels => {
+  const levels: Levels = {};
+  for (const id of EXERCISE_IDS) {
+    const level = profile?.exerciseLevels[id]?.level;
+    if (level !== undefined) levels[id] = level;
+  }
+  return levels;
+};
+
+/** Adds a turn's changes to what is pending (one delta per request id). */
+export const withChanges = (
+  user: UserSession,
+  changes: readonly ProgressChange[],
+  worthWriting: boolean,
+  requestId: string,
+): UserSession => {
+  let pending = user.pending;
+  for (const change of changes) pending = addToPending(pending, change, requestId);
+  return { ...user, pending, dirty: user.dirty || (worthWriting && changes.length > 0) };
+};
+
+/** Writes pending progress if worth it; on a store fault keeps it for the next chance. */
+export const persist = async (
+  input: HandlerInput,
+  deps: SkillDeps,
+  user: UserSession,
+): Promise<{ user: UserSession; warn: boolean }> => {
+  if (!deps.store || !user.dirty || user.pending.length === 0) return { user, warn: false };
+  try {
+    const profile = await deps.store.commit(getUserId(input.requestEnvelope), user.pending, user.profile);
+    return { user: { ...user, profile, pending: [], dirty: false }, warn: false };
+  } catch (error) {
+    deps.logger.warn('progress.save.failed', { errorName: errorName(error), pending: user.pending.length });
+    return { user: { ...user, pending: markSent(user.pending), warned: true }, warn: !user.warned };
+  }
+};
