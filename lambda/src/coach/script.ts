@@ -64,15 +64,17 @@ const header = (block: Block, fromStep: number, opening: Opening): SpeechItem[] 
   if (fromStep > 0) return [say('coach.resumeAt', { count: fromStep + 1 })];
   const side = sideKey(block);
   const sideSay = side ? [say(side)] : [];
+  // The easier version has its own name ("Standing hip flexor stretch").
+  const title = say(block.easier ? 'coach.header.easier' : 'coach.header.plain', { id });
   switch (opening) {
     case 'resumed':
       // Picking an interrupted block up from its start: name it, don't explain it again.
-      return [say('coach.header.plain', { id }), ...sideSay];
+      return [title, ...sideSay];
     case 'positioned':
-      return [say('coach.header.plain', { id }), ...explanation(block)];
+      return [title, ...explanation(block)];
     case 'full':
       return [
-        say('coach.header.plain', { id }),
+        title,
         ...positionOf(block),
         say('coach.position.getThere'),
         pause(GET_IN_POSITION_MS),
@@ -85,7 +87,8 @@ const header = (block: Block, fromStep: number, opening: Opening): SpeechItem[] 
       const settle = side && exercise.switchMs > 0 ? [pause(exercise.switchMs)] : [];
       // The set is named when it changes; the other side of the same set names the exercise.
       if (!exercise.sided) return [say('coach.setHeader', { set: block.set, sets: block.dose.sets })];
-      if (block.side === 'right') return [say('coach.header.otherSide', { id }), ...sideSay, ...settle];
+      const otherSide = block.easier ? 'coach.header.easierOtherSide' : 'coach.header.otherSide';
+      if (block.side === 'right') return [say(otherSide, { id }), ...sideSay, ...settle];
       return [say('coach.setHeader', { set: block.set, sets: block.dose.sets }), ...sideSay, ...settle];
     }
   }
