@@ -114,7 +114,7 @@ export const CATALOG: Readonly<Record<ExerciseId, Exercise>> = {
       { reps: 10, sets: 1, holdMs: 10000 },
     ],
     // Arm only, then leg only: the reps alternate.
-    easier: { reps: 8, holdMs: 3000, moves: ['reachArm', 'reachLeg'] },
+    easier: { reps: 6, holdMs: 3000, moves: ['reachArm', 'reachLeg'] },
   },
   'dead-bug': {
     id: 'dead-bug',
