@@ -147,7 +147,7 @@ export const settle = (
   if (!block) return { state: { pace: state.pace }, facts: NO_FACTS };
   const elapsed = now - run.spokenAt;
   const endMs = run.marks[block.dose.reps] ?? 0;
-  const { spokenAt: _s, marks: _m, ...rest } = run;
+  const { spokenAt: _s, marks: _m, unheard: _u, ...rest } = run;
   if (!options.answered && elapsed < endMs - END_SLACK_MS) {
     let step = run.step;
     run.marks.forEach((at, i) => {
@@ -156,8 +156,10 @@ export const settle = (
     const leftAt = run.routine
       ? { routine: run.routine, index: run.index, exerciseId: block.exerciseId }
       : undefined;
+    const first = run.marks[run.step];
+    const unheard = typeof first === 'number' && elapsed < first;
     return {
-      state: { ...state, run: { ...rest, step, finished: false } },
+      state: { ...state, run: { ...rest, step, finished: false, ...(unheard ? { unheard } : {}) } },
       facts: { ...NO_FACTS, ...(leftAt ? { leftAt } : {}) },
     };
   }
@@ -254,7 +256,7 @@ const speak = (
   const measured = ctx.measure(body);
   const last = index === blocks.length - 1;
   const tail = last ? summary(run, ctx.now + measured.totalMs - run.startedAt) : question(blocks, index);
-  const { positioned: _p, ...rest } = run;
+  const { positioned: _p, unheard: _u, ...rest } = run;
   const next: Run = {
     ...rest,
     index,
@@ -464,13 +466,15 @@ const onRun = (state: CoachState, run: Run, event: CoachEvent, ctx: CoachContext
   const current = blocks[run.index];
   // After "Say ready when you're there" the next block starts with the movement, unless a pause came between.
   const afterQuestion: Opening | undefined = run.positioned && !run.paused ? 'positioned' : undefined;
+  // An interrupted block is picked up without a second introduction, unless its opening was cut short.
+  const pickUp: Opening | undefined = run.unheard ? undefined : 'resumed';
   switch (event.type) {
     case 'yes':
     case 'ready':
     case 'resume':
       return run.finished
         ? speak(state, run, run.index + 1, 0, [], ctx, afterQuestion)
-        : speak(state, run, run.index, run.step, [], ctx, 'resumed');
+        : speak(state, run, run.index, run.step, [], ctx, pickUp);
     case 'next':
       return speak(state, run, run.index + 1, 0, [], ctx, run.finished ? afterQuestion : undefined);
     case 'previous':
@@ -480,7 +484,7 @@ const onRun = (state: CoachState, run: Run, event: CoachEvent, ctx: CoachContext
     case 'repeat':
       return run.finished
         ? speak(state, run, run.index, 0, [], ctx)
-        : speak(state, run, run.index, run.step, [], ctx, 'resumed');
+        : speak(state, run, run.index, run.step, [], ctx, pickUp);
     case 'skip': {
       const target = nextExerciseIndex(blocks, pointer);
       const skipped = blocks[pointer]?.exerciseId;
@@ -554,7 +558,7 @@ const onRun = (state: CoachState, run: Run, event: CoachEvent, ctx: CoachContext
       const paced: CoachState = { ...state, pace: event.pace };
       const ack = say(`coach.pace.${event.pace}`);
       // Mid-block the block goes on from the same rep at the new pace; otherwise just acknowledge.
-      if (!run.paused && !run.finished) return speak(paced, run, run.index, run.step, [ack], ctx, 'resumed');
+      if (!run.paused && !run.finished) return speak(paced, run, run.index, run.step, [ack], ctx, pickUp);
       const then = run.paused ? [say('coach.paused.howToResume')] : question(blocks, run.index);
       return {
         state: paced,

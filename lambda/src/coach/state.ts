@@ -31,6 +31,11 @@ export interface Run {
    * after a yes, that block starts with the movement, not the position again.
    */
   readonly positioned?: boolean;
+  /**
+   * The block at `index` was interrupted before its first movement: its opening (position,
+   * movement) was not heard, so picking it up speaks the opening again.
+   */
+  readonly unheard?: boolean;
 }
 
 export interface CoachState {

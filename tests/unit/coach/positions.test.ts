@@ -78,6 +78,23 @@ describe('position first, and time to get there', () => {
     expect(d.markOf(0)).toBeGreaterThan(6000);
   });
 
+  it('interrupted while the position is described, resume describes it again', () => {
+    const d = new CoachDriver();
+    d.send(strength);
+    d.wait(3000).send('pause');
+    d.wait(30_000).send('resume');
+    expect(d.text).toMatch(/^Bridge\. Lie on your back/);
+    expect(d.text).toMatch(GET_THERE);
+  });
+
+  it('interrupted after the first movement, resume does not introduce it again', () => {
+    const d = new CoachDriver();
+    d.send(strength);
+    d.wait(d.markOf(0) + 500).send('pause');
+    d.send('resume');
+    expect(d.text).toMatch(/^Bridge\. Lift\./);
+  });
+
   it('the time to get into position does not change with the pace', () => {
     const d = new CoachDriver();
     d.send({ type: 'pace', pace: 'faster' });
