@@ -200,6 +200,10 @@ const asksPosition = (blocks: readonly Block[], index: number): boolean => {
   return !!block && !!next && next.exerciseId !== block.exerciseId;
 };
 
+/** The reprompt after the question closing block `index`: "say ready" when it asked to get into position. */
+const blockReprompt = (blocks: readonly Block[], index: number): string =>
+  asksPosition(blocks, index) ? 'coach.reprompt.position' : 'coach.reprompt.block';
+
 /**
  * The short question that closes a block, so the user only says "yes" between blocks.
  * Before a new exercise it names it and describes its position: "Say ready when you're there."
@@ -270,7 +274,7 @@ const speak = (
   return {
     state: { ...state, run: next },
     speech: [...body, ...tail],
-    reprompt: [say(last ? 'coach.reprompt.idle' : 'coach.reprompt.block')],
+    reprompt: [say(last ? 'coach.reprompt.idle' : blockReprompt(blocks, index))],
     end: false,
     facts: NO_FACTS,
   };
@@ -453,7 +457,7 @@ const aside = (state: CoachState, run: Run, answer: (held: Run) => SpeechItem[])
   return {
     state: { ...state, run: held },
     speech: answer(held),
-    reprompt: [say(held.paused ? 'coach.reprompt.paused' : 'coach.reprompt.block')],
+    reprompt: [say(held.paused ? 'coach.reprompt.paused' : blockReprompt(blocksOf(held), held.index))],
     end: false,
     facts: NO_FACTS,
   };
@@ -542,7 +546,7 @@ const onRun = (state: CoachState, run: Run, event: CoachEvent, ctx: CoachContext
       return {
         state: { ...state, run: { ...eased, paused: false, positioned: true } },
         speech: [ack, ...positionQuestion(easedBlocks[run.index], next)],
-        reprompt: [say('coach.reprompt.block')],
+        reprompt: [say('coach.reprompt.position')],
         end: false,
         facts: NO_FACTS,
       };
@@ -563,7 +567,7 @@ const onRun = (state: CoachState, run: Run, event: CoachEvent, ctx: CoachContext
       return {
         state: paced,
         speech: [ack, ...then],
-        reprompt: [say(run.paused ? 'coach.reprompt.paused' : 'coach.reprompt.block')],
+        reprompt: [say(run.paused ? 'coach.reprompt.paused' : blockReprompt(blocks, run.index))],
         end: false,
         facts: NO_FACTS,
       };

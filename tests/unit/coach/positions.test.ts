@@ -20,6 +20,7 @@ describe('position first, and time to get there', () => {
       /10\. Next is the clamshell\. Lie on your side, knees bent, hips stacked, feet together\. Left side down: your top knee, the right, lifts\. Say ready when you're there\.$/,
     );
     expect(d.text).not.toContain('Ready?');
+    expect(d.last.reprompt).toEqual([{ say: 'coach.reprompt.position' }]);
   });
 
   it('after ready, the block starts with the movement, not the position again', () => {
