@@ -39,6 +39,12 @@ export class CoachDriver {
     return this;
   }
 
+  /** Lets `fraction` of the last response's estimated length play before the user speaks. */
+  part(fraction: number): this {
+    this.now += Math.round(durationOf(this.last.speech) * fraction);
+    return this;
+  }
+
   get text(): string {
     return textOf(this.last.speech);
   }

@@ -1,4 +1,4 @@
-import { CATALOG, levelOf, type Level } from './catalog';
+import { CATALOG, doseOf, type Level } from './catalog';
 import type { ExerciseId } from './ids';
 
 export type Side = 'left' | 'right';
@@ -18,21 +18,38 @@ export interface Block {
   readonly first: boolean;
   /** Last block of this exercise. */
   readonly last: boolean;
+  /** Coached in the easier version (its own dose and words, coach.exercise.<id>.easier.*). */
+  readonly easier?: boolean;
 }
 
 /** Levels per exercise (0-based); missing means the starting level. */
 export type Levels = Partial<Record<ExerciseId, number>>;
 
-/** The block list of a run, derived (never stored) from its exercises and levels. */
-export const buildBlocks = (exercises: readonly ExerciseId[], levels: Levels): Block[] =>
+/**
+ * The block list of a run, derived (never stored) from its exercises and levels. An
+ * exercise in `easier` gets the easier dose; the number of blocks does not change with it.
+ */
+export const buildBlocks = (
+  exercises: readonly ExerciseId[],
+  levels: Levels,
+  easier: readonly ExerciseId[] = [],
+): Block[] =>
   exercises.flatMap((exerciseId) => {
     const level = levels[exerciseId] ?? 0;
-    const dose = levelOf(exerciseId, level);
+    const isEasier = easier.includes(exerciseId);
+    const dose = doseOf(exerciseId, level, isEasier);
     const sides: (Side | undefined)[] = CATALOG[exerciseId].sided ? ['left', 'right'] : [undefined];
     const parts: Omit<Block, 'first' | 'last'>[] = [];
     for (let set = 1; set <= dose.sets; set += 1) {
       for (const side of sides) {
-        parts.push(side ? { exerciseId, level, dose, set, side } : { exerciseId, level, dose, set });
+        parts.push({
+          exerciseId,
+          level,
+          dose,
+          set,
+          ...(side ? { side } : {}),
+          ...(isEasier ? { easier: true } : {}),
+        });
       }
     }
     return parts.map((p, i) => ({ ...p, first: i === 0, last: i === parts.length - 1 }));

@@ -23,6 +23,19 @@ export interface Run {
   readonly startedAt: number;
   /** Blocks completed in this run, and the exercise ids finished (for progress). */
   readonly doneBlocks: number;
+  /** Exercises coached in their easier version in this run (pain 4–5, "make it easier"). */
+  readonly easier?: readonly ExerciseId[];
+  /**
+   * The question that closed the last response described the position of the block after
+   * `index` ("Next is the clamshell. Lie on your side… Say ready when you're there."):
+   * after a yes, that block starts with the movement, not the position again.
+   */
+  readonly positioned?: boolean;
+  /**
+   * The block at `index` was interrupted before its first movement: its opening (position,
+   * movement) was not heard, so picking it up speaks the opening again.
+   */
+  readonly unheard?: boolean;
 }
 
 export interface CoachState {
