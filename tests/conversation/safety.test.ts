@@ -12,7 +12,7 @@ import {
 } from '../support/safetyPeople';
 
 const FIRST_TIME = 'Before we move, a few quick safety questions. Answer yes, no, or not sure.';
-const ALL_CLEAR = "Thanks. None of those warning signs. Let's start.";
+const ALL_CLEAR = 'Thanks. None of those warning signs.';
 /** After a check that interrupted a routine, the routine carries on where it stopped. */
 const ALL_CLEAR_CARRY_ON =
   "Thanks. None of those warning signs. If anything changes, tell me straight away. Let's carry on.";
@@ -72,7 +72,7 @@ describe('the screen before the first exercise', () => {
   it('all clear before a single exercise starts that exercise', async () => {
     const c = await newUserAsking('coach me through a clamshell');
     await answerScreen(c);
-    expect(c.text).toMatch(new RegExp(`^${ALL_CLEAR} Clamshell, left side\\.`));
+    expect(c.text).toMatch(new RegExp(`^${ALL_CLEAR} Clamshell\\.`));
   });
 
   it('"not sure" counts as yes, and the coach says so', async () => {
@@ -247,7 +247,7 @@ describe('pain for more than six weeks (question 8)', () => {
     await answerScreen(c, { 8: 'yes' });
     expect(c.text).toContain('please book to see a physiotherapist or a doctor');
     expect(c.text).toContain('Gentle exercise is fine in the meantime.');
-    expect(c.text.endsWith(`Let's start, gently. ${PAIN_QUESTION}`)).toBe(true);
+    expect(c.text.endsWith(`Gentle exercise is fine in the meantime. ${PAIN_QUESTION}`)).toBe(true);
     expect(await c.say("it's a two")).toContain('Pelvic tilts. Lie on your back');
   });
 });
@@ -285,9 +285,9 @@ describe('"run a symptom check" at any time', () => {
     const c = await midStretchHold();
     expect(await c.say('check my symptoms')).toMatch(/^Sure\. A few quick safety questions\./);
     await answerScreen(c);
-    expect(
-      c.text.startsWith(`${ALL_CLEAR_CARRY_ON} Kneeling hip flexor stretch, left side. Hold it there.`),
-    ).toBe(true);
+    expect(c.text).toMatch(
+      new RegExp(`^${ALL_CLEAR_CARRY_ON} Kneeling hip flexor stretch\\. .*Hold it there\\.`),
+    );
     expect(c.text).toContain('And relax. Ready for the other side?');
   });
 });
@@ -522,7 +522,7 @@ describe('pain checks', () => {
     const text = await c.say('six');
     expect(text).toMatch(/^That's more than we want during exercise, so we'll skip the rest of this one\./);
     expect(text).toContain('If the pain is sharp, or spreads down a leg');
-    expect(text).toContain('Clamshell, left side.');
+    expect(text).toContain('Clamshell\.');
     expect(text).not.toContain('Set 2 of 2');
   });
 
@@ -547,7 +547,7 @@ describe('pain checks', () => {
     const text = await c.say('three');
     expect(text).toMatch(/^That's fine\. Carry on gently, and tell me if it gets worse\./);
     // The same side's hold again (a hold is restarted whole), not the next side or exercise.
-    expect(text).toContain('Kneeling hip flexor stretch, left side.');
+    expect(text).toContain('Kneeling hip flexor stretch.');
     expect(text).toContain('Hold it there.');
     expect(text).toMatch(/And relax\. Ready for the other side\?$/);
   });

@@ -80,11 +80,11 @@ describe.each(FAULTS)('DynamoDB fault "%s"', (fault) => {
     // The day-0 screen could not be read: to be safe, the screen is asked again.
     await screenIfAsked(c);
     expect(c.text).toContain(WARNING);
-    expect(c.text).toContain('Bird dog, left side.');
+    expect(c.text).toContain('Bird dog.');
 
     proxy.set('none');
     c.listen();
-    expect(await c.say('yes')).toMatch(/^Right side\./);
+    expect(await c.say('yes')).toMatch(/, other side\./);
     // The write pending since the screen landed on this turn, over the day-0 progress.
     const landed = await p.profile();
     expect(landed?.lastClearScreenDay).toBe('2026-11-27');
@@ -113,10 +113,10 @@ describe.each(FAULTS)('DynamoDB fault "%s"', (fault) => {
     c.listen();
     // The pelvic tilts are done: that write fails.
     expect(await c.say('yes')).toMatch(
-      /^Heads up: I can't save your progress right now\. .*Kneeling hip flexor stretch, left side\./,
+      /^Heads up: I can't save your progress right now\. .*Kneeling hip flexor stretch\./,
     );
     c.listen();
-    expect(await c.say('yes')).toMatch(/^Right side\./);
+    expect(await c.say('yes')).toMatch(/, other side\./);
     c.listen();
     expect(await c.say('yes')).toMatch(/^Set 2 of 2/);
     expect((await p.profile())?.exerciseCounts['pelvic-tilt']).toBeUndefined();
@@ -173,7 +173,7 @@ describe('the store cannot be reached at all', () => {
     const c = p.session(at(0));
     expect(await c.launch()).toMatch(/What would you like\?$/);
     const blocks = await doExercise(c, 'bird dog');
-    expect(blocks[0]).toContain('Bird dog, left side.');
+    expect(blocks[0]).toContain('Bird dog.');
     expect(blocks[blocks.length - 1]).toContain("That's your bird dogs done");
     c.listen();
     await c.say('stop');

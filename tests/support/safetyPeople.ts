@@ -100,7 +100,7 @@ export const atHipFlexorStretch = async (c: Conversation): Promise<void> => {
   await c.say("it's a two");
   c.listen();
   await c.say('yes');
-  expect(c.text).toContain('Kneeling hip flexor stretch, left side.');
+  expect(c.text).toContain('Kneeling hip flexor stretch.');
 };
 
 /** Lets the stretch play until about `secondsLeft` seconds of the hold remain, then stops listening. */

@@ -88,9 +88,11 @@ const coachEventOf = (event: Event): CoachEvent | undefined => {
     case 'help':
       return { type: 'help' };
     case 'whereAmI':
+      return { type: 'status' };
     case 'why':
+      return { type: 'why' };
     case 'easier':
-      return { type: 'pause' }; // MERGE: engine events status / why / easier
+      return { type: 'easier' };
     default:
       return undefined;
   }
