@@ -5,7 +5,6 @@ import {
   isPauseSegment,
   isTextSegment,
   resolvePlan,
-  stepAt,
   type Segment,
   type Timeline,
 } from '../../../lambda/src/speech/timeline';
@@ -146,14 +145,5 @@ describe('resolvePlan: marks and total length', () => {
     const tl = resolvePlan(plan(say('speech.hold.start'), mark(7), say('speech.rest.start')), t);
     expect(tl.marks[7]).toBe(estimateSpeechMs(`${a} ${b}`) - estimateSpeechMs(b));
     expect(tl.marks[7]).toBeGreaterThanOrEqual(estimateSpeechMs(a));
-  });
-
-  it('tells which step was being spoken at a barge-in', () => {
-    const tl = resolvePlan(plan(mark(2), hold(20_000), mark(3), hold(20_000)), t);
-    const third = tl.marks[3] ?? NaN;
-    expect(stepAt(tl, 0)).toBe(2);
-    expect(stepAt(tl, third - 1)).toBe(2);
-    expect(stepAt(tl, third + 5_000)).toBe(3);
-    expect(stepAt(resolvePlan(plan(say('speech.hold.start'), mark(1)), t), 0)).toBeUndefined();
   });
 });
