@@ -12,8 +12,6 @@ export interface SixWeekStep {
   readonly reprompt?: SpeechPlan;
   /** True once answered (the handler records that it was asked, not the answer). */
   readonly done: boolean;
-  /** True when the coach recommended a physiotherapist or doctor. */
-  readonly recommended: boolean;
 }
 
 const REPROMPT = (): SpeechPlan => plan(say('screening.sixWeeks.reprompt'));
@@ -27,22 +25,20 @@ export const answerSixWeek = (answer: ScreenAnswer): SixWeekStep => {
   switch (answer) {
     case 'yes':
     case 'unsure': // as in the screen: when unsure, the careful answer is to get it looked at
-      return { plan: plan(say('screening.sixWeeks.recommend')), done: true, recommended: true };
+      return { plan: plan(say('screening.sixWeeks.recommend')), done: true };
     case 'no':
-      return { plan: plan(say('screening.sixWeeks.better')), done: true, recommended: false };
+      return { plan: plan(say('screening.sixWeeks.better')), done: true };
     case 'repeat':
       return {
         plan: plan(say('screening.sixWeeks.ask')),
         reprompt: REPROMPT(),
         done: false,
-        recommended: false,
       };
     default:
       return {
         plan: plan(say('screening.reask.first'), say('screening.sixWeeks.ask')),
         reprompt: REPROMPT(),
         done: false,
-        recommended: false,
       };
   }
 };
