@@ -3,7 +3,7 @@ import type { ProgressChange } from './delta';
 import type { Moment } from './moment';
 import { storedLevel, type Profile } from './profile';
 
-/** Clean sessions at a level before a harder one is offered. */
+/** Clean sessions at a level before a harder one is offered (spoken via `common.numberWords`). */
 export const CLEAN_SESSIONS_FOR_LEVEL_UP = 3;
 /** After a "no thanks", the offer waits this long. */
 export const DECLINE_QUIET_MS = 7 * 86_400_000;
