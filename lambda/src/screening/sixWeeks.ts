@@ -1,4 +1,5 @@
-import { plan, say, type SpeechPlan } from '../speech/plan';
+import { SIX_WEEKS_DAYS } from '../progress/summary';
+import { plan, say, type Say, type SpeechPlan } from '../speech/plan';
 import type { ScreenAnswer } from './screen';
 
 /**
@@ -15,9 +16,11 @@ export interface SixWeekStep {
 }
 
 const REPROMPT = (): SpeechPlan => plan(say('screening.sixWeeks.reprompt'));
+/** "About six weeks": the weeks of the rule that asks (progress's SIX_WEEKS_DAYS). */
+const ASK = (): Say => say('screening.sixWeeks.ask', { weeks: Math.round(SIX_WEEKS_DAYS / 7) });
 
 export const sixWeekQuestion = (): { readonly plan: SpeechPlan; readonly reprompt: SpeechPlan } => ({
-  plan: plan(say('screening.sixWeeks.ask')),
+  plan: plan(ASK()),
   reprompt: REPROMPT(),
 });
 
@@ -30,13 +33,13 @@ export const answerSixWeek = (answer: ScreenAnswer): SixWeekStep => {
       return { plan: plan(say('screening.sixWeeks.better')), done: true };
     case 'repeat':
       return {
-        plan: plan(say('screening.sixWeeks.ask')),
+        plan: plan(ASK()),
         reprompt: REPROMPT(),
         done: false,
       };
     default:
       return {
-        plan: plan(say('screening.reask.first'), say('screening.sixWeeks.ask')),
+        plan: plan(say('screening.reask.first'), ASK()),
         reprompt: REPROMPT(),
         done: false,
       };
