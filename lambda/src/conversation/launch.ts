@@ -2,6 +2,7 @@ import { maxLevel } from '../coach/catalog';
 import {
   disclaimerHeard,
   launchOffer,
+  levelUpOfferLine,
   sixWeekAsked,
   weekSummary,
   welcomeBackPlan,
@@ -47,7 +48,7 @@ export const launch = (state: ConversationState, ctx: Context): StepResult => {
     reprompt = [say('progress.offer.resumeReprompt')];
     next = { ...next, mode: { kind: 'resumeOffer', routine: offer.routine, fromBlock: offer.blockIndex } };
   } else if (offer?.kind === 'levelUp') {
-    speech.push(say('progress.offer.levelUp', { id: offer.offer.exercise }));
+    speech.push(levelUpOfferLine(offer.offer.exercise));
     reprompt = [say('progress.offer.levelUpReprompt', { id: offer.offer.exercise })];
     next = { ...next, mode: { kind: 'levelUp', exerciseId: offer.offer.exercise, to: offer.offer.to } };
   } else {

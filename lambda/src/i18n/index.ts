@@ -26,5 +26,3 @@ void instance.init({
 export type Translator = TFunction;
 
 export const translatorFor = (locale: string): Translator => instance.getFixedT(locale);
-
-export const supportedLocales = ['en-US'] as const;

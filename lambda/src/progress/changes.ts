@@ -75,12 +75,6 @@ export const disclaimerHeard = (now: Moment): ProgressChange => ({
   disclaimerHeard: true,
 });
 
-export const reminderConsentChanged = (now: Moment, consent: boolean): ProgressChange => ({
-  at: now.at,
-  day: now.day,
-  reminderConsent: { value: consent, updatedAt: now.at },
-});
-
 /** The six-week question was asked (the answer is never kept). */
 export const sixWeekAsked = (now: Moment): ProgressChange => ({
   at: now.at,

@@ -1,9 +1,9 @@
 import { EXERCISE_IDS, type ExerciseId } from '../coach/ids';
 import type { ProgressChange } from './delta';
 import type { Moment } from './moment';
-import { levelOf, type Profile } from './profile';
+import { storedLevel, type Profile } from './profile';
 
-/** Clean sessions at a level before a harder one is offered. */
+/** Clean sessions at a level before a harder one is offered (spoken via `common.numberWords`). */
 export const CLEAN_SESSIONS_FOR_LEVEL_UP = 3;
 /** After a "no thanks", the offer waits this long. */
 export const DECLINE_QUIET_MS = 7 * 86_400_000;
@@ -31,7 +31,7 @@ export const levelUpCandidate = (
 ): LevelUpOffer | undefined => {
   if (!profile) return undefined;
   for (const exercise of among) {
-    const level = levelOf(profile, exercise);
+    const level = storedLevel(profile, exercise);
     const clean = profile.cleanSessionsAtLevel[exercise];
     const declinedAt = profile.levelOfferDeclinedAt[exercise];
     const ready = clean?.level === level && clean.sessions.length >= CLEAN_SESSIONS_FOR_LEVEL_UP;

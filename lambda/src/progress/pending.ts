@@ -8,8 +8,6 @@ import { mergeDeltas, type ProgressChange, type ProgressDelta } from './delta';
  */
 export type PendingProgress = readonly ProgressDelta[];
 
-export const noPending: PendingProgress = [];
-
 /** Folds `change` into the open delta, or opens a new one with `newId` (e.g. the request id). */
 export const addToPending = (
   pending: PendingProgress,

@@ -111,7 +111,7 @@ export const emptyProfile = (firstUseDay: Day): Profile => ({
 });
 
 /** The level an exercise is at (0 when never changed). */
-export const levelOf = (profile: Profile | undefined, id: ExerciseId): number =>
+export const storedLevel = (profile: Profile | undefined, id: ExerciseId): number =>
   profile?.exerciseLevels[id]?.level ?? 0;
 
 // --- Reading untrusted data (a DynamoDB item, session attributes) -----------------------

@@ -1,7 +1,12 @@
+import type { ExerciseId } from '../coach/ids';
 import { plan, say, type Say, type SpeechPlan } from '../speech/plan';
+import { CLEAN_SESSIONS_FOR_LEVEL_UP } from './levels';
 import type { WeekSummary } from './summary';
 
-/** CONTENT.md: exercise daily, or at least three days a week. */
+/**
+ * CONTENT.md: exercise daily, or at least three days a week. Spoken through
+ * `common.numberWords`, which must hold a word for it.
+ */
 export const WEEKLY_DAYS_AIM = 3;
 
 /** A topmost exercise is worth mentioning once it has been done more than once. */
@@ -13,8 +18,11 @@ const weekLines = (s: WeekSummary): Say[] => {
   if (s.minutesThisWeek > 0) lines.push(say('progress.report.weekMinutes', { count: s.minutesThisWeek }));
   lines.push(
     s.daysActiveThisWeek >= WEEKLY_DAYS_AIM
-      ? say('progress.report.aimMet')
-      : say('progress.report.aimLeft', { count: WEEKLY_DAYS_AIM - s.daysActiveThisWeek }),
+      ? say('progress.report.aimMet', { aim: WEEKLY_DAYS_AIM })
+      : say('progress.report.aimLeft', {
+          count: WEEKLY_DAYS_AIM - s.daysActiveThisWeek,
+          aim: WEEKLY_DAYS_AIM,
+        }),
   );
   return lines;
 };
@@ -67,3 +75,7 @@ export const welcomeBackPlan = (s: WeekSummary): SpeechPlan => {
   if (s.daysSinceActive >= 7) return plan(say('progress.welcome.back'), say('progress.welcome.longGap'));
   return plan(say('progress.welcome.back'));
 };
+
+/** The launch's offer of a harder level, saying how many clean sessions earned it. */
+export const levelUpOfferLine = (exercise: ExerciseId): Say =>
+  say('progress.offer.levelUp', { id: exercise, times: CLEAN_SESSIONS_FOR_LEVEL_UP });

@@ -51,6 +51,14 @@ export const weekSummary = (
   };
 };
 
-/** True once six weeks have passed since first use and the question has not been asked yet. */
+/** How long after first use the "is the pain still there?" question is asked. */
+export const SIX_WEEKS_DAYS = 42;
+
+/**
+ * True once six weeks have passed since first use and the question has not been asked yet
+ * (only the day it was asked is stored, never the answer).
+ */
 export const sixWeekCheckDue = (profile: Profile | undefined, today: Day): boolean =>
-  profile !== undefined && profile.sixWeekAskedDay === null && addDays(profile.firstUseDay, 42) <= today;
+  profile !== undefined &&
+  profile.sixWeekAskedDay === null &&
+  addDays(profile.firstUseDay, SIX_WEEKS_DAYS) <= today;

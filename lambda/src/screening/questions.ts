@@ -5,10 +5,10 @@
  */
 
 /** What a "yes" (or "not sure") to a question means, worst first. */
-export type Level = 'emergency' | 'urgent-today' | 'urgent-days' | 'see-clinician';
+export type FlagLevel = 'emergency' | 'urgent-today' | 'urgent-days' | 'see-clinician';
 
 /** How a finished screen ends: the worst level met, or clear. */
-export type Outcome = Level | 'clear';
+export type Outcome = FlagLevel | 'clear';
 
 export type QuestionNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
@@ -18,7 +18,7 @@ export interface ScreenQuestion {
   readonly id: string;
   /** i18n key of the full question. */
   readonly key: string;
-  readonly level: Level;
+  readonly level: FlagLevel;
 }
 
 export const QUESTIONS: readonly ScreenQuestion[] = [

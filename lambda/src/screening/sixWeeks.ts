@@ -1,4 +1,5 @@
-import { plan, say, type SpeechPlan } from '../speech/plan';
+import { SIX_WEEKS_DAYS } from '../progress/summary';
+import { plan, say, type Say, type SpeechPlan } from '../speech/plan';
 import type { ScreenAnswer } from './screen';
 
 /**
@@ -12,14 +13,14 @@ export interface SixWeekStep {
   readonly reprompt?: SpeechPlan;
   /** True once answered (the handler records that it was asked, not the answer). */
   readonly done: boolean;
-  /** True when the coach recommended a physiotherapist or doctor. */
-  readonly recommended: boolean;
 }
 
 const REPROMPT = (): SpeechPlan => plan(say('screening.sixWeeks.reprompt'));
+/** "About six weeks": the weeks of the rule that asks (progress's SIX_WEEKS_DAYS). */
+const ASK = (): Say => say('screening.sixWeeks.ask', { weeks: Math.round(SIX_WEEKS_DAYS / 7) });
 
 export const sixWeekQuestion = (): { readonly plan: SpeechPlan; readonly reprompt: SpeechPlan } => ({
-  plan: plan(say('screening.sixWeeks.ask')),
+  plan: plan(ASK()),
   reprompt: REPROMPT(),
 });
 
@@ -27,22 +28,20 @@ export const answerSixWeek = (answer: ScreenAnswer): SixWeekStep => {
   switch (answer) {
     case 'yes':
     case 'unsure': // as in the screen: when unsure, the careful answer is to get it looked at
-      return { plan: plan(say('screening.sixWeeks.recommend')), done: true, recommended: true };
+      return { plan: plan(say('screening.sixWeeks.recommend')), done: true };
     case 'no':
-      return { plan: plan(say('screening.sixWeeks.better')), done: true, recommended: false };
+      return { plan: plan(say('screening.sixWeeks.better')), done: true };
     case 'repeat':
       return {
-        plan: plan(say('screening.sixWeeks.ask')),
+        plan: plan(ASK()),
         reprompt: REPROMPT(),
         done: false,
-        recommended: false,
       };
     default:
       return {
-        plan: plan(say('screening.reask.first'), say('screening.sixWeeks.ask')),
+        plan: plan(say('screening.reask.first'), ASK()),
         reprompt: REPROMPT(),
         done: false,
-        recommended: false,
       };
   }
 };

@@ -4,7 +4,6 @@ export { estimateSpeechMs } from './estimate';
 export { holdCues, MAX_SILENCE_MS, type Cue, type HoldCues, type HoldKind } from './holdCues';
 export {
   resolvePlan,
-  stepAt,
   isTextSegment,
   isPauseSegment,
   type Estimate,

@@ -152,16 +152,3 @@ export const resolvePlan = (
   }
   return b.finish();
 };
-
-/** The step being spoken `elapsedMs` into the response: the last mark at or before it. */
-export const stepAt = (timeline: Timeline, elapsedMs: number): number | undefined => {
-  let found: number | undefined;
-  let foundAt = -Infinity;
-  timeline.marks.forEach((offset, step) => {
-    if (offset <= elapsedMs && offset >= foundAt) {
-      found = step;
-      foundAt = offset;
-    }
-  });
-  return found;
-};

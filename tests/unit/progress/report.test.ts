@@ -1,5 +1,13 @@
 import { isSay, type SpeechPlan } from '../../../lambda/src/speech/plan';
-import { progressReportPlan, welcomeBackPlan, weekSummary } from '../../../lambda/src/progress';
+import {
+  CLEAN_SESSIONS_FOR_LEVEL_UP,
+  levelUpOfferLine,
+  progressReportPlan,
+  WEEKLY_DAYS_AIM,
+  welcomeBackPlan,
+  weekSummary,
+} from '../../../lambda/src/progress';
+import { plan } from '../../../lambda/src/speech/plan';
 import { translatorFor } from '../../../lambda/src/i18n';
 import { activeOn, apply, done, on } from './fixtures';
 
@@ -49,6 +57,11 @@ describe('progressReportPlan', () => {
     expect(text).toContain("That's about 4 minutes of exercise.");
   });
 
+  it('says the aim in words, with the number of days left in the plural', () => {
+    const text = spoken(progressReportPlan(weekSummary(activeOn([TODAY]), TODAY)));
+    expect(text).toContain('2 more active days this week reach the aim of three.');
+  });
+
   it('speaks of one session in the singular and still answers about the streak', () => {
     const text = spoken(progressReportPlan(weekSummary(activeOn([TODAY]), TODAY)));
     expect(text).toContain("This week you've done one session.");
@@ -95,5 +108,17 @@ describe('welcomeBackPlan', () => {
     expect(spoken(welcomeBackPlan(weekSummary(activeOn(['2026-02-20']), TODAY)))).toBe(
       "Welcome back. It's good to hear from you again.",
     );
+  });
+});
+
+describe('numbers in speech come from the rules, said as words', () => {
+  it('offers a harder level after the clean sessions it takes', () => {
+    expect(spoken(plan(levelUpOfferLine('bird-dog')))).toBe(
+      "You've done the bird dog three times now without trouble. Ready to make it a little harder?",
+    );
+  });
+
+  it.each([WEEKLY_DAYS_AIM, CLEAN_SESSIONS_FOR_LEVEL_UP])('has a word for %p', (n) => {
+    expect(t(`common.numberWords.${n}`)).toMatch(/^[a-z]+$/);
   });
 });

@@ -1,4 +1,4 @@
-import { sixWeekAsked, sixWeekCheckDue, weekSummary } from '../../../lambda/src/progress';
+import { emptyProfile, sixWeekAsked, sixWeekCheckDue, weekSummary } from '../../../lambda/src/progress';
 import { activeOn, apply, done, on } from './fixtures';
 
 // 2026-03-12 is a Thursday; the week (from Monday) began on 2026-03-09.
@@ -58,5 +58,18 @@ describe('sixWeekCheckDue', () => {
     expect(sixWeekCheckDue(p, '2026-03-11')).toBe(false);
     expect(sixWeekCheckDue(p, '2026-03-12')).toBe(true);
     expect(sixWeekCheckDue(apply(p, sixWeekAsked(on('2026-03-12'))), '2026-03-20')).toBe(false);
+  });
+
+  test.each([
+    ['2025-01-01', '2025-02-11', false, false], // 41 days
+    ['2025-01-01', '2025-02-12', false, true], // 42 days
+    ['2025-01-01', '2025-06-01', true, false], // already asked once
+  ])('first use %p, today %p, asked %p → %p', (first, today, asked, due) => {
+    const p = { ...emptyProfile(first), sixWeekAskedDay: asked ? first : null };
+    expect(sixWeekCheckDue(p, today)).toBe(due);
+  });
+
+  it('is never due when first use is unknown', () => {
+    expect(sixWeekCheckDue(undefined, '2025-06-01')).toBe(false);
   });
 });

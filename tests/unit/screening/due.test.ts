@@ -1,4 +1,4 @@
-import { screenDue, sixWeekDue } from '../../../lambda/src/screening/due';
+import { screenDue } from '../../../lambda/src/screening/due';
 
 describe('when the safety screen is due', () => {
   test.each([
@@ -13,16 +13,5 @@ describe('when the safety screen is due', () => {
     ['2025-02-30', '2025-03-03', true], // not a real date
   ])('last clear %p, today %p → due %p', (last, today, due) => {
     expect(screenDue(last, today)).toBe(due);
-  });
-});
-
-describe('when the six-week question is due', () => {
-  test.each([
-    ['2025-01-01', '2025-02-11', false, false], // 41 days
-    ['2025-01-01', '2025-02-12', false, true], // 42 days
-    ['2025-01-01', '2025-06-01', true, false], // already asked once
-    [undefined, '2025-06-01', false, false], // first use unknown
-  ])('first use %p, today %p, asked %p → %p', (first, today, asked, due) => {
-    expect(sixWeekDue(first, today, asked)).toBe(due);
   });
 });

@@ -23,7 +23,7 @@ const orderFrom = (from: QuestionNumber): QuestionNumber[] => [
   ...ALL.filter((n) => n >= from),
   ...ALL.filter((n) => n < from),
 ];
-const levelOf = (n: QuestionNumber) => questionByNumber(n).level;
+const flagLevelOf = (n: QuestionNumber) => questionByNumber(n).level;
 /** Indexing that fails the test loudly instead of yielding undefined. */
 const at = <T>(list: readonly T[], i: number): T => {
   const v = list[i];
@@ -97,7 +97,7 @@ describe('each question answered yes, no and not sure, in each position', () => 
 
     const flagged = answer !== 'no';
     const isLast = position === order.length - 1;
-    if (flagged && levelOf(q) === 'emergency') {
+    if (flagged && flagLevelOf(q) === 'emergency') {
       expect(step.outcome).toBe('emergency');
       expect(step.endSession).toBe(true);
       expect(words(step.plan)).toContain('911');
@@ -111,9 +111,9 @@ describe('each question answered yes, no and not sure, in each position', () => 
       expect(askedIn(step)).toBe(order[position + 1]);
       // Finish with "no" to everything else: the flagged level still decides.
       const last = noTimes(step.state, order.length - position - 1);
-      expect(last?.outcome).toBe(flagged ? levelOf(q) : 'clear');
+      expect(last?.outcome).toBe(flagged ? flagLevelOf(q) : 'clear');
     } else {
-      expect(step.outcome).toBe(flagged ? levelOf(q) : 'clear');
+      expect(step.outcome).toBe(flagged ? flagLevelOf(q) : 'clear');
     }
   });
 });
@@ -141,11 +141,12 @@ describe('no flagged path is ever clear', () => {
         const { asked, last } = run(from, answerFor);
         const fail = (why: string) => failures.push(`from ${from}, answers ${combo.join(',')}: ${why}`);
         const firstEmergency = orderFrom(from).find(
-          (n) => levelOf(n) === 'emergency' && answerFor(n) !== 'no',
+          (n) => flagLevelOf(n) === 'emergency' && answerFor(n) !== 'no',
         );
         let expected: Outcome = 'clear';
         for (const n of asked) {
-          if (answerFor(n) !== 'no' && severity[levelOf(n)] > severity[expected]) expected = levelOf(n);
+          if (answerFor(n) !== 'no' && severity[flagLevelOf(n)] > severity[expected])
+            expected = flagLevelOf(n);
         }
         if (firstEmergency !== undefined) {
           if (asked[asked.length - 1] !== firstEmergency) fail('did not stop at the emergency');
@@ -156,7 +157,7 @@ describe('no flagged path is ever clear', () => {
           if (last.endSession) fail('ended the session without an emergency');
         }
         if (last.outcome !== expected) fail(`outcome ${last.outcome}, expected ${expected}`);
-        const urgentOrWorse = asked.some((n) => answerFor(n) !== 'no' && levelOf(n) !== 'see-clinician');
+        const urgentOrWorse = asked.some((n) => answerFor(n) !== 'no' && flagLevelOf(n) !== 'see-clinician');
         if (
           urgentOrWorse &&
           (last.outcome === 'clear' || (last.outcome !== undefined && exerciseAllowed(last.outcome)))
@@ -252,7 +253,7 @@ describe('repeat and unclear answers', () => {
 
     // And the question still counts once answered.
     const answered = answerScreen(other2.state, 'yes', 'en-US');
-    if (levelOf(q) === 'emergency') expect(answered.outcome).toBe('emergency');
+    if (flagLevelOf(q) === 'emergency') expect(answered.outcome).toBe('emergency');
     else if (q < 8) expect(askedIn(answered)).toBe(q + 1);
     else expect(answered.outcome).toBe('see-clinician');
   });

@@ -5,7 +5,6 @@ import {
   isPauseSegment,
   isTextSegment,
   resolvePlan,
-  stepAt,
   type Segment,
   type Timeline,
 } from '../../../lambda/src/speech/timeline';
@@ -105,7 +104,7 @@ describe('resolvePlan: pauses', () => {
 
   it('speaks a pause longer than 10 s as a counted rest that still lasts the pause', () => {
     const tl = resolvePlan(
-      plan(say('speech.rest.start'), mark(0), pause(25_000), say('speech.hold.start')),
+      plan(say('speech.hold.start'), mark(0), pause(25_000), say('speech.hold.start')),
       t,
     );
     expect(Math.max(...pauses(tl))).toBeLessThanOrEqual(10_000);
@@ -120,19 +119,19 @@ describe('resolvePlan: pauses', () => {
   it('skips keys that translate to nothing without leaving two pauses side by side', () => {
     const blank: Translate = (key, params) => (key === 'speech.hold.start' ? '' : t(key, params));
     const tl = resolvePlan(
-      plan(say('speech.rest.start'), pause(4_000), say('speech.hold.start'), pause(4_000)),
+      plan(say('speech.hold.done'), pause(4_000), say('speech.hold.start'), pause(4_000)),
       blank,
     );
-    expect(tl.segments).toEqual([{ text: t('speech.rest.start'), ms: expect.any(Number) }, { pause: 8_000 }]);
+    expect(tl.segments).toEqual([{ text: relax, ms: expect.any(Number) }, { pause: 8_000 }]);
   });
 });
 
 describe('resolvePlan: marks and total length', () => {
   it('records where each marked step starts and the whole length', () => {
     const a = t('speech.hold.start');
-    const b = t('speech.rest.start');
+    const b = t('speech.rest.done');
     const tl = resolvePlan(
-      plan(mark(0), say('speech.hold.start'), pause(2_000), mark(1), say('speech.rest.start')),
+      plan(mark(0), say('speech.hold.start'), pause(2_000), mark(1), say('speech.rest.done')),
       t,
     );
     expect(tl.marks[0]).toBe(0);
@@ -142,18 +141,9 @@ describe('resolvePlan: marks and total length', () => {
 
   it('places a mark between joined words where the second words start', () => {
     const a = t('speech.hold.start');
-    const b = t('speech.rest.start');
-    const tl = resolvePlan(plan(say('speech.hold.start'), mark(7), say('speech.rest.start')), t);
+    const b = t('speech.rest.done');
+    const tl = resolvePlan(plan(say('speech.hold.start'), mark(7), say('speech.rest.done')), t);
     expect(tl.marks[7]).toBe(estimateSpeechMs(`${a} ${b}`) - estimateSpeechMs(b));
     expect(tl.marks[7]).toBeGreaterThanOrEqual(estimateSpeechMs(a));
-  });
-
-  it('tells which step was being spoken at a barge-in', () => {
-    const tl = resolvePlan(plan(mark(2), hold(20_000), mark(3), hold(20_000)), t);
-    const third = tl.marks[3] ?? NaN;
-    expect(stepAt(tl, 0)).toBe(2);
-    expect(stepAt(tl, third - 1)).toBe(2);
-    expect(stepAt(tl, third + 5_000)).toBe(3);
-    expect(stepAt(resolvePlan(plan(say('speech.hold.start'), mark(1)), t), 0)).toBeUndefined();
   });
 });
