@@ -80,8 +80,10 @@ const looksLikeKey = (ref: Reference): boolean =>
 const matcherFor = (ref: Reference): RegExp => {
   const body = ref.map(escape).join('[^.]*');
   const only = ref.length === 1 ? (ref[0] ?? '') : '';
-  // A plain string ending in '.' is a prefix ('coach.exercise.' + id); otherwise the key.
-  return only.endsWith('.') ? new RegExp(`^${body}`) : new RegExp(`^${body}$`);
+  // A plain string ending in '.' is a prefix ('coach.exercise.' + id), and so is a template
+  // ending in a placeholder (`coach.exercise.${id}${easier}` builds the start of keys).
+  const prefix = only.endsWith('.') || (ref.length > 1 && ref[ref.length - 1] === '');
+  return prefix ? new RegExp(`^${body}`) : new RegExp(`^${body}$`);
 };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;

@@ -274,7 +274,7 @@ describe('how the screen ends', () => {
   test('all clear says exactly the agreed line and allows exercise', () => {
     const step = finishWith([]);
     expect(step.outcome).toBe('clear');
-    expect(words(step.plan)).toBe("Thanks. None of those warning signs. Let's start.");
+    expect(words(step.plan)).toBe('Thanks. None of those warning signs.');
     expect(exerciseAllowed('clear')).toBe(true);
   });
 

@@ -24,7 +24,7 @@ describe('a screen started from a symptom', () => {
       }
       const expected = [...ALL.filter((n) => n >= from), ...ALL.filter((n) => n < from)].map(String);
       expect(asked).toEqual(expected);
-      expect(text).toBe("Thanks. None of those warning signs. Let's start.");
+      expect(text).toBe('Thanks. None of those warning signs.');
     },
   );
 
