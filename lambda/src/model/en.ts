@@ -97,6 +97,7 @@ export const en: LanguageSource = {
         `(just|only) [a|the|some] {exercise} ${PLEASE}`,
         `can (we|i) do [a|the|some|my] {exercise} ${PLEASE}`,
         '[the] {exercise} (please|one|next)',
+        'the {exercise}',
         `(i want to|i'd like to|can you help me|help me|let's) stretch my {exercise}`,
         'stretch my {exercise}',
         'my {exercise} (are|is|feel|feels) [really|so|a bit] tight',
@@ -122,6 +123,8 @@ export const en: LanguageSource = {
       samples: [
         `[can you|could you] [please] (go|count|talk|speak) [a bit|a little] {pace} ${PLEASE}`,
         '{pace} please',
+        // "slow down", "speed it up": the verb is literal, the particle tells the pace.
+        `[can you|could you|please] (slow|speed) {pace} [a bit|a little] ${PLEASE}`,
         `(please|can you|could you|can you please|could you please) {pace} [a bit|a little] ${PLEASE}`,
         `{pace} (a bit|a little) ${PLEASE}`,
         `a (bit|little) {pace} ${PLEASE}`,
@@ -693,7 +696,16 @@ export const en: LanguageSource = {
         {
           id: 'slower',
           value: 'slower',
-          synonyms: ['slow', 'slowly', 'more slowly', 'slow (down|it down)', 'less fast', 'too fast'],
+          synonyms: [
+            'slow',
+            'slowly',
+            'more slowly',
+            'slow (down|it down)',
+            'less fast',
+            'too fast',
+            '(it|things) down',
+            'down',
+          ],
         },
         {
           id: 'normal',
