@@ -41,7 +41,7 @@ import type { LanguageSource } from './source';
  */
 
 const PLEASE = '[please]';
-const LEGS = '(leg|legs|feet|foot|toes|left leg|right leg)';
+const LEGS = '(leg|legs|feet|foot)';
 const BOTH_LEGS = `(my ${LEGS}|both (legs|feet)|both my (legs|feet))`;
 const BACK = '(back|lower back|hip|hips)';
 
@@ -179,7 +179,8 @@ export const en: LanguageSource = {
       slots: { score: 'AMAZON.NUMBER' },
       samples: [
         '{score}',
-        "[it's] [about|around|maybe|probably] [a] {score}",
+        "[it's] [about|around|probably] [a] {score}",
+        "[it's] maybe a {score}",
         '(my|the) pain is [at] [a] {score}',
         "[it's|my pain is] [a] {score} out of ten",
         "i'd say [a] {score}",
@@ -387,7 +388,7 @@ export const en: LanguageSource = {
       slots: { symptom: 'SymptomName' },
       samples: [
         // Legs: the place or the symptom word is literal, the slot tells which symptom.
-        `my ${LEGS} (is|are|feel|feels|went|has gone|have gone|is going|are going|keep going|keeps going) [all|really|a bit] {symptom}`,
+        `my ${LEGS} (is|are|feel|feels|went|has gone|have gone|is going|are going|keeps going) [all|really] {symptom}`,
         `my (foot's|leg's) gone [all] {symptom} [and it won't come back]`,
         `(i've got|i have|i'm getting|i've been getting|i'm having|i've been having|there's|i've noticed|i noticed) {symptom} (in|down) ${BOTH_LEGS}`,
         `{symptom} (in|down) ${BOTH_LEGS}`,
