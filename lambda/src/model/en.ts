@@ -730,6 +730,8 @@ export const en: LanguageSource = {
             'speed (up|it up)',
             'hurry up',
             'too slow',
+            '(it|things) up',
+            'up',
           ],
         },
       ],
