@@ -21,7 +21,7 @@ const no = (saves?: string): Turn => ({ say: 'no', after: 'listen', ...(saves ? 
  * middle of a stretch, then asks how they are doing and leaves.
  */
 export const SCRIPTED_SESSION: readonly Turn[] = [
-  { say: 'open back and hip coach', after: 'listen' },
+  { say: 'open back hip coach', after: 'listen' },
   { say: 'what exercises do you have', after: 'listen' },
   { say: 'start my stretches', after: 'listen' },
   no(),
@@ -65,7 +65,7 @@ const LONG_SESSION_EXTRAS: readonly Turn[] = [
  * "yes" through routine after routine with a command from LONG_SESSION_EXTRAS every 4th turn.
  */
 export const longSessionTurn = (index: number, lastText: string, ended: boolean): Turn => {
-  if (index === 0 || ended) return { say: 'open back and hip coach', after: 'listen' };
+  if (index === 0 || ended) return { say: 'open back hip coach', after: 'listen' };
   if (
     /safety questions|Any |Have you|Did the|Do you|Is the pain|Has this pain/.test(lastText) &&
     /\?$/.test(lastText)

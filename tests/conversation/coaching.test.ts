@@ -14,7 +14,7 @@ const startedWith = async (phrase: string): Promise<Conversation> => {
 describe('opening the skill', () => {
   it('welcomes, says what it can do, gives the disclaimer and asks what the user would like', async () => {
     const c = new Conversation();
-    const text = await c.say('open back and hip coach');
+    const text = await c.say('open back hip coach');
     expect(text).toContain('I can guide you through stretches and strength moves');
     expect(text).toContain('not a substitute for medical advice');
     expect(text).toMatch(/What would you like\?$/);

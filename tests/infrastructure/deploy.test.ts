@@ -34,7 +34,7 @@ const skillJson = (): JsonObject => ({
   manifest: {
     publishingInformation: {
       locales: {
-        'en-US': { name: 'Back and Hip Coach', examplePhrases: ['Alexa, open back and hip coach'] },
+        'en-US': { name: 'Back and Hip Coach', examplePhrases: ['Alexa, open back hip coach'] },
       },
       category: 'HEALTH_AND_FITNESS',
     },
@@ -98,7 +98,7 @@ describe('deploy manifest', () => {
       const original = `${JSON.stringify(skillJson(), null, 2)}\n`;
       writeFileSync(join(source, 'skill.json'), original);
       const model = JSON.stringify({
-        interactionModel: { languageModel: { invocationName: 'back and hip coach' } },
+        interactionModel: { languageModel: { invocationName: 'back hip coach' } },
       });
       writeFileSync(join(source, 'interactionModels', 'custom', 'en-US.json'), model);
       writeFileSync(join(source, 'interactionModels', 'custom', 'README.md'), 'not a model');

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
@@ -40,13 +41,37 @@ export interface Reply {
 export const modelPath = (locale: string): string =>
   path.join(__dirname, '..', '..', '..', 'skill-package', 'interactionModels', 'custom', `${locale}.json`);
 
-const LAUNCH = /^(alexa,?\s+)?(open|launch|start)\s+back and hip coach$|^launch$/i;
-const ONE_SHOT = /^(alexa,?\s+)?(ask|tell)\s+back and hip coach\s+(to\s+)?(.+)$/i;
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The console only: besides the model's invocation name ("back hip coach"), it also takes
+ * the display name people read ("back and hip coach"). A real device would not: Alexa
+ * forbids "and" in an invocation name, so only the model's name opens the skill there.
+ */
+const CONSOLE_ONLY_NAMES = ['back and hip coach'];
+
+const invocationNameOf = (locale: string): string =>
+  (
+    JSON.parse(fs.readFileSync(modelPath(locale), 'utf8')) as {
+      interactionModel: { languageModel: { invocationName: string } };
+    }
+  ).interactionModel.languageModel.invocationName;
+
+const invocationPatterns = (locale: string): { launch: RegExp; oneShot: RegExp } => {
+  const names = [invocationNameOf(locale), ...CONSOLE_ONLY_NAMES]
+    .map((n) => escapeRegExp(n).replace(/ /g, '\\s+'))
+    .join('|');
+  return {
+    launch: new RegExp(`^(alexa,?\\s+)?(open|launch|start)\\s+(?:${names})$|^launch$`, 'i'),
+    oneShot: new RegExp(`^(alexa,?\\s+)?(ask|tell)\\s+(?:${names})\\s+(to\\s+)?(.+)$`, 'i'),
+  };
+};
 
 export class Device {
   private readonly alexa: VirtualAlexa;
   private readonly openSlots: ReturnType<typeof openSlotPatterns>;
   private readonly numberSlots: ReadonlySet<string>;
+  private readonly invocation: { launch: RegExp; oneShot: RegExp };
   private lastIntent: string | undefined;
 
   constructor(private readonly options: DeviceOptions) {
@@ -58,6 +83,7 @@ export class Device {
     this.alexa = builder.create();
     this.openSlots = openSlotPatterns(modelPath(options.locale));
     this.numberSlots = numberSlotsOf(modelPath(options.locale));
+    this.invocation = invocationPatterns(options.locale);
     this.alexa.context().user().setID(options.userId);
     this.alexa.filter((request: RequestEnvelope) => {
       (request.request as { timestamp: string }).timestamp = new Date(options.clock()).toISOString();
@@ -92,11 +118,11 @@ export class Device {
     return this.send(() => this.alexa.launch(), false);
   }
 
-  /** Says one line as a person would to an Echo; "open back and hip coach" launches. */
+  /** Says one line as a person would to an Echo; "open back hip coach" launches. */
   async say(line: string): Promise<Reply> {
     const text = line.trim().replace(/[.!?]+$/, '');
-    if (LAUNCH.test(text)) return this.launch();
-    const oneShot = ONE_SHOT.exec(text);
+    if (this.invocation.launch.test(text)) return this.launch();
+    const oneShot = this.invocation.oneShot.exec(text);
     const utterance = (oneShot?.[4] ?? text).toLowerCase();
     // Matched here rather than with alexa.utter(), which takes any line containing "ask",
     // "open", "tell"… (even inside "mask") for a launch.

@@ -56,7 +56,7 @@ export const openSlotPatterns = (modelPath: string): Pattern[] => {
       if (literalWords === 0) continue;
       const body = parts
         .map((p) => (p.startsWith('{') ? '(.+?)' : escape(p.trim()).replace(/\s+/g, '\\s+')))
-        .join('\\s*');
+        .join('\\s+');
       patterns.push({ intent: intent.name, slotNames, regex: new RegExp(`^${body}$`, 'i'), literalWords });
     }
   }
