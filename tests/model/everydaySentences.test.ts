@@ -1,4 +1,5 @@
 import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
+import { valueOfIntent } from '../../lambda/src/model/valueIntents';
 import { Device } from '../../lambda/src/console/device';
 import { LOCALES } from '../../lambda/src/model/build';
 
@@ -154,21 +155,23 @@ const SYMPTOMS: [string, string][] = [
   ['pain down my leg', 'leg-pain'],
   ['my leg hurts', 'leg-pain'],
 ];
-const LITERAL_SYMPTOMS = [
-  'i fell',
-  'i just fell over',
-  'i had a fall',
-  "i've got a fever",
-  'i have a fever',
-  'i soiled myself',
-  "i can't pee",
-  'numb',
-  'tingling',
-  'pins and needles',
-  'i was in a car accident',
-  "i can't get up off the floor",
-  'i think i need an ambulance',
+/** Statements that name a symptom without a carrier: each is a value intent of its own. */
+const LITERAL_SYMPTOMS: readonly (readonly [string, string])[] = [
+  ['i fell', 'fall'],
+  ['i just fell over', 'fall'],
+  ['i had a fall', 'fall'],
+  ["i've got a fever", 'fever'],
+  ['i have a fever', 'fever'],
+  ['i soiled myself', 'bowel'],
+  ["i can't pee", 'bladder'],
+  ['numb', 'leg-numbness'],
+  ['tingling', 'tingling'],
+  ['pins and needles', 'tingling'],
+  ['i was in a car accident', 'fall'],
+  ["i can't get up off the floor", 'cant-walk'],
 ];
+/** Plain statements with no symptom named: the symptom check from its first question. */
+const UNNAMED_SYMPTOMS = ['i think i need an ambulance', 'something is wrong', "i don't feel well"];
 // Copied from a phrase list written blind by another helper (trials/phrases.json): what
 // people would say at the menu, mid-set and any time. Only the safety property is checked.
 const TRIAL_NOT_SYMPTOMS = [
@@ -451,6 +454,10 @@ const deviceFor = (locale: string) => {
   });
   return async (line: string): Promise<Heard> => {
     const reply = await device.say(line);
+    // A symptom said on its own arrives as its value intent (SymptomName_fall): the same
+    // symptom check, the id in the intent's name.
+    const value = reply.intent ? valueOfIntent(reply.intent) : undefined;
+    if (value?.slotType === 'SymptomName') return { intent: 'SymptomReportIntent', id: value.id };
     const request = last?.request as IntentRequest | undefined;
     const slot = request?.intent.slots?.symptom;
     const id = slot?.resolutions?.resolutionsPerAuthority?.[0]?.values?.[0]?.value.id;
@@ -490,9 +497,19 @@ describe.each(LOCALES.map((l) => [l]))('%s, with open slots as on a device', (lo
     expect(wrong).toEqual([]);
   });
 
-  test('symptom statements without a carrier reach SymptomReportIntent with no value (whole screen)', async () => {
+  test('symptom statements without a carrier reach the symptom check with their id', async () => {
     const wrong: string[] = [];
-    for (const line of LITERAL_SYMPTOMS) {
+    for (const [line, id] of LITERAL_SYMPTOMS) {
+      const heard = await hear(line);
+      if (heard.intent !== 'SymptomReportIntent' || heard.id !== id)
+        wrong.push(`"${line}" → ${JSON.stringify(heard)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('statements of a symptom with none named reach SymptomReportIntent with no value (whole screen)', async () => {
+    const wrong: string[] = [];
+    for (const line of UNNAMED_SYMPTOMS) {
       const heard = await hear(line);
       if (heard.intent !== 'SymptomReportIntent' || heard.value !== undefined)
         wrong.push(`"${line}" → ${JSON.stringify(heard)}`);

@@ -24,8 +24,8 @@ describe.each(loadLocaleModels().map((m) => [m.locale, m] as const))(
   (_locale, model) => {
     const modelIntents = (model.languageModel.intents ?? []).map((i) => i.name ?? '');
 
-    it('holds exactly the intents the conversation understands', () => {
-      expect([...modelIntents].sort()).toEqual([...KNOWN_INTENTS].sort());
+    it('holds every intent the conversation understands', () => {
+      expect(KNOWN_INTENTS.filter((name) => !modelIntents.includes(name))).toEqual([]);
     });
 
     it.each(modelIntents.filter((name) => name !== 'AMAZON.FallbackIntent'))(

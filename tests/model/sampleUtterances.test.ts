@@ -1,3 +1,4 @@
+import { valueOfIntent } from '../../lambda/src/model/valueIntents';
 import { HABIT_TOPICS } from '../../lambda/src/advice/habits';
 import { ONSET_IDS } from '../../lambda/src/advice/relief';
 import { EXERCISE_IDS, PACE_IDS, ROUTINE_IDS } from '../../lambda/src/coach/ids';
@@ -49,9 +50,7 @@ const CODE_IDS: Record<string, readonly string[]> = {
   PaceName: PACE_IDS,
   HabitTopic: HABIT_TOPICS,
   PainOnset: ONSET_IDS,
-  // "hurts" is no symptom any more: ordinary pain is HurtsIntent. "breathing" is new (an
-  // emergency like chest pain) and still needs its route in screening/symptoms.ts.
-  SymptomName: [...SYMPTOM_IDS.filter((id) => id !== 'hurts'), 'breathing'],
+  SymptomName: SYMPTOM_IDS,
 };
 
 const MIN_CUSTOM_SAMPLES = 15;
@@ -112,9 +111,22 @@ describe.each(models.map((m) => [m.locale, m] as const))('interaction model %s',
   });
 
   test('has exactly the intents of the conversation contract', () => {
-    expect(intents.map((i) => i.name).sort()).toEqual(
-      [...Object.keys(CUSTOM_INTENTS), ...BUILT_IN_INTENTS].sort(),
-    );
+    expect(
+      intents
+        .map((i) => i.name)
+        .filter((name) => !valueOfIntent(name))
+        .sort(),
+    ).toEqual([...Object.keys(CUSTOM_INTENTS), ...BUILT_IN_INTENTS].sort());
+  });
+
+  test('names each value intent after a slot type and one of its ids', () => {
+    const unknown = intents
+      .map((i) => i.name)
+      .filter((name) => {
+        const value = valueOfIntent(name);
+        return value && !CODE_IDS[value.slotType]?.includes(value.id);
+      });
+    expect(unknown).toEqual([]);
   });
 
   test('gives every intent the slots of the contract', () => {
@@ -128,7 +140,10 @@ describe.each(models.map((m) => [m.locale, m] as const))('interaction model %s',
 
   test(`gives every custom intent at least ${MIN_CUSTOM_SAMPLES} samples`, () => {
     const short = intents
-      .filter((i) => !isBuiltInName(i.name) && (i.samples ?? []).length < MIN_CUSTOM_SAMPLES)
+      .filter(
+        (i) =>
+          !isBuiltInName(i.name) && !valueOfIntent(i.name) && (i.samples ?? []).length < MIN_CUSTOM_SAMPLES,
+      )
       .map((i) => `${i.name}: ${(i.samples ?? []).length}`);
     expect(short).toEqual([]);
   });

@@ -5,7 +5,8 @@ import { isOnset } from '../advice/relief';
 import { isExerciseId, isPaceId, isRoutineId } from '../coach/ids';
 import type { Event } from '../conversation/event';
 import { isSymptomId } from '../screening/symptoms';
-import { numberSlot, resolveSlot } from './slots';
+import { valueOfIntent } from '../model/valueIntents';
+import { numberSlot, resolveSlot, type SlotResult } from './slots';
 
 /** Intents whose meaning needs no slot. */
 const PLAIN: Readonly<Record<string, Event>> = {
@@ -35,44 +36,90 @@ const PLAIN: Readonly<Record<string, Event>> = {
   'AMAZON.FallbackIntent': { kind: 'unknown' },
 };
 
+interface SlotIntent {
+  readonly slot: string;
+  /** The slot type, whose value intents (`<type>_<id>`, model/valueIntents.ts) mean the same. */
+  readonly type: string;
+  readonly event: (slot: SlotResult, request: IntentRequest) => Event;
+}
+
+const matched = (slot: SlotResult): string | undefined => (slot.status === 'match' ? slot.id : undefined);
+
 /** Intents with a slot: the slot's resolved id becomes part of the event. */
-const WITH_SLOT: Readonly<Record<string, (input: HandlerInput, request: IntentRequest) => Event>> = {
-  StartRoutineIntent: (input) => {
-    const slot = resolveSlot(input, 'routine');
-    if (slot.status === 'match' && isRoutineId(slot.id)) return { kind: 'startRoutine', routine: slot.id };
-    return { kind: 'startRoutine', heard: slot.status === 'noMatch' };
+const WITH_SLOT: Readonly<Record<string, SlotIntent>> = {
+  StartRoutineIntent: {
+    slot: 'routine',
+    type: 'RoutineName',
+    event: (slot) => {
+      const id = matched(slot);
+      return isRoutineId(id)
+        ? { kind: 'startRoutine', routine: id }
+        : { kind: 'startRoutine', heard: slot.status === 'noMatch' };
+    },
   },
-  StartExerciseIntent: (input) => {
-    const slot = resolveSlot(input, 'exercise');
-    if (slot.status === 'match' && isExerciseId(slot.id)) return { kind: 'startExercise', exercise: slot.id };
-    return { kind: 'startExercise', heard: slot.status === 'noMatch' };
+  StartExerciseIntent: {
+    slot: 'exercise',
+    type: 'ExerciseName',
+    event: (slot) => {
+      const id = matched(slot);
+      return isExerciseId(id)
+        ? { kind: 'startExercise', exercise: id }
+        : { kind: 'startExercise', heard: slot.status === 'noMatch' };
+    },
   },
-  PaceIntent: (input) => {
-    const slot = resolveSlot(input, 'pace');
-    return slot.status === 'match' && isPaceId(slot.id) ? { kind: 'pace', pace: slot.id } : { kind: 'pace' };
+  PaceIntent: {
+    slot: 'pace',
+    type: 'PaceName',
+    event: (slot) => {
+      const id = matched(slot);
+      return isPaceId(id) ? { kind: 'pace', pace: id } : { kind: 'pace' };
+    },
   },
-  SymptomReportIntent: (input) => {
-    const slot = resolveSlot(input, 'symptom');
-    return slot.status === 'match' && isSymptomId(slot.id)
-      ? { kind: 'symptom', symptom: slot.id }
-      : { kind: 'symptom' };
+  SymptomReportIntent: {
+    slot: 'symptom',
+    type: 'SymptomName',
+    event: (slot) => {
+      const id = matched(slot);
+      if (isSymptomId(id)) return { kind: 'symptom', symptom: id };
+      // Words in a symptom phrase Alexa could not match get a question; a plain statement
+      // with no slot ("something is wrong") is a symptom all the same.
+      return slot.status === 'noMatch' ? { kind: 'symptom', unclear: true } : { kind: 'symptom' };
+    },
   },
-  PainRatingIntent: (_input, request) => {
-    const score = numberSlot(request, 'score');
-    return score === undefined ? { kind: 'painScore' } : { kind: 'painScore', score };
+  PainRatingIntent: {
+    slot: 'score',
+    type: 'AMAZON.NUMBER',
+    event: (_slot, request) => {
+      const score = numberSlot(request, 'score');
+      return score === undefined ? { kind: 'painScore' } : { kind: 'painScore', score };
+    },
   },
-  ReliefTipsIntent: (input) => {
-    const slot = resolveSlot(input, 'onset');
-    return slot.status === 'match' && isOnset(slot.id)
-      ? { kind: 'relief', onset: slot.id }
-      : { kind: 'relief' };
+  ReliefTipsIntent: {
+    slot: 'onset',
+    type: 'PainOnset',
+    event: (slot) => {
+      const id = matched(slot);
+      return isOnset(id) ? { kind: 'relief', onset: id } : { kind: 'relief' };
+    },
   },
-  HabitsIntent: (input) => {
-    const slot = resolveSlot(input, 'topic');
-    return slot.status === 'match' && isHabitTopic(slot.id)
-      ? { kind: 'habit', topic: slot.id }
-      : { kind: 'habit' };
+  HabitsIntent: {
+    slot: 'topic',
+    type: 'HabitTopic',
+    event: (slot) => {
+      const id = matched(slot);
+      return isHabitTopic(id) ? { kind: 'habit', topic: id } : { kind: 'habit' };
+    },
   },
+};
+
+/**
+ * A value intent (`PaceName_slower`, model/valueIntents.ts) read as the intent whose slot
+ * it fills and the value's id; undefined for any other intent name.
+ */
+export const valueIntentOf = (name: string): { intent: string; slot: string; id: string } | undefined => {
+  const value = valueOfIntent(name);
+  const owner = value && Object.entries(WITH_SLOT).find(([, i]) => i.type === value.slotType);
+  return owner && value ? { intent: owner[0], slot: owner[1].slot, id: value.id } : undefined;
 };
 
 /** Every intent the conversation understands (the model must hold exactly these). */
@@ -93,8 +140,13 @@ export const eventOf = (input: HandlerInput): Event | undefined => {
       const request = getRequest<IntentRequest>(input.requestEnvelope);
       const name = request.intent.name;
       const withSlot = WITH_SLOT[name];
-      if (withSlot) return withSlot(input, request);
-      return PLAIN[name] ?? { kind: 'unknown' };
+      if (withSlot) return withSlot.event(resolveSlot(input, withSlot.slot), request);
+      const plain = PLAIN[name];
+      if (plain) return plain;
+      // A slot value said on its own arrives as its own intent, the id in its name.
+      const value = valueIntentOf(name);
+      const owner = value && WITH_SLOT[value.intent];
+      return owner && value ? owner.event({ status: 'match', id: value.id }, request) : { kind: 'unknown' };
     }
     default:
       return undefined;

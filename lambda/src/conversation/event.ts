@@ -23,8 +23,11 @@ export type Event =
   | { readonly kind: 'startExercise'; readonly exercise?: ExerciseId; readonly heard?: boolean }
   | { readonly kind: 'listExercises' }
   | { readonly kind: 'symptomCheck' }
-  /** A symptom word; no `symptom` when Alexa could not resolve what was said. */
-  | { readonly kind: 'symptom'; readonly symptom?: SymptomId }
+  /**
+   * A symptom. No `symptom` with `unclear`: words in a symptom phrase Alexa could not match
+   * (asked about first); no `symptom` alone: a plain statement ("something is wrong").
+   */
+  | { readonly kind: 'symptom'; readonly symptom?: SymptomId; readonly unclear?: boolean }
   /** "It hurts", "ouch": ordinary pain, the pain check. */
   | { readonly kind: 'hurts' }
   /** A number said as a pain score; no `score` when Alexa heard no usable number. */

@@ -8,7 +8,7 @@ import {
 } from '../screening/pain';
 import { exerciseAllowed, worse, type Outcome } from '../screening/questions';
 import { answerScreen, isScreenState, startScreen, type ScreenAnswer } from '../screening/screen';
-import { startForSymptom, type SymptomId } from '../screening/symptoms';
+import { startForSymptom } from '../screening/symptoms';
 import { say, type SpeechItem } from '../speech/plan';
 import { begin } from './begin';
 import { holdStill, runCoach } from './coaching';
@@ -69,13 +69,14 @@ export const symptomCheck = (state: ConversationState, ctx: Context): StepResult
  */
 export const symptomReported = (
   state: ConversationState,
-  symptom: SymptomId | undefined,
+  event: Extract<Event, { kind: 'symptom' }>,
   ctx: Context,
 ): StepResult => {
   const held = holdStill(state, ctx);
   const open = state.mode;
   const then = open?.kind === 'screen' || open?.kind === 'symptomConfirm' ? open.then : carryOn(held.state);
-  if (!symptom) {
+  const { symptom } = event;
+  if (!symptom && event.unclear) {
     return result(
       { ...held.state, mode: { kind: 'symptomConfirm', ...(then ? { then } : {}) } },
       {
@@ -85,6 +86,7 @@ export const symptomReported = (
       held.changes,
     );
   }
+  if (!symptom) return openScreen(held.state, startScreen({ reason: 'symptom' }), then, held.changes);
   const started = startForSymptom(symptom, ctx.locale);
   if (started.kind === 'emergency') return emergency(held.state, started.plan.items, ctx, held.changes);
   // A screen already under way keeps what it heard: its worst answer carries over.

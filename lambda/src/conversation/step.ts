@@ -40,7 +40,7 @@ export const step = (state: ConversationState, event: Event, ctx: Context): Step
     case 'stop':
       return runCoach(withoutMode(state), { type: 'stop' }, ctx);
     case 'symptom':
-      return symptomReported(state, event.symptom, ctx);
+      return symptomReported(state, event, ctx);
     case 'symptomCheck':
       return symptomCheck(state, ctx);
     default:

@@ -1,6 +1,7 @@
 import { en } from './en';
 import { expandAll, validateIntents, type ExpandedIntent } from './expand';
 import type { LanguageSource } from './source';
+import { valueIntentName } from './valueIntents';
 
 /**
  * Builds one locale's interaction model (the SMAPI InteractionModelData shape) from its
@@ -44,14 +45,24 @@ const sourceFor = (locale: string): LanguageSource => {
 export const expandedIntents = (locale: string): ExpandedIntent[] => {
   const source = sourceFor(locale);
   const extra = source.locales[locale]?.samples ?? {};
+  const valueNames = source.types.flatMap((t) => t.values.map((v) => valueIntentName(t.name, v.id)));
   for (const name of Object.keys(extra))
-    if (!source.intents.some((i) => i.name === name))
+    if (!source.intents.some((i) => i.name === name) && !valueNames.includes(name))
       throw new Error(`${locale} overrides unknown intent ${name}`);
-  return source.intents.map((intent) => ({
+  const intents = source.intents.map((intent) => ({
     name: intent.name,
     slots: Object.entries(intent.slots ?? {}).map(([name, type]) => ({ name, type })),
     samples: expandAll([...intent.samples, ...(extra[intent.name] ?? [])]),
   }));
+  const valueIntents = source.types.flatMap((type) =>
+    type.values
+      .filter((value) => (value.alone ?? []).length > 0)
+      .map((value) => {
+        const name = valueIntentName(type.name, value.id);
+        return { name, slots: [], samples: expandAll([...(value.alone ?? []), ...(extra[name] ?? [])]) };
+      }),
+  );
+  return [...intents, ...valueIntents];
 };
 
 const expandedTypes = (locale: string): { name: string; values: ModelSlotValue[] }[] => {

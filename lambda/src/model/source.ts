@@ -14,6 +14,11 @@ export interface SourceValue {
   readonly value: string;
   /** Templates, expanded like samples. */
   readonly synonyms?: readonly string[];
+  /**
+   * Templates of phrases that mean this value said on their own ("slower", "i fell"): they
+   * become the samples of a value intent (valueIntents.ts), never a bare slot.
+   */
+  readonly alone?: readonly string[];
 }
 
 export interface SourceType {

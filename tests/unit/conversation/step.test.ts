@@ -24,6 +24,7 @@ const EVENTS: readonly Event[] = [
   { kind: 'symptom', symptom: 'leg-numbness' },
   { kind: 'symptom', symptom: 'chest-pain' },
   { kind: 'symptom' },
+  { kind: 'symptom', unclear: true },
   { kind: 'hurts' },
   { kind: 'painScore', score: 2 },
   { kind: 'painScore', score: 9 },
@@ -79,7 +80,7 @@ const SITUATIONS: Readonly<Record<string, () => Talk>> = {
   },
   'symptom confirm': () => {
     const t = situation('mid-set');
-    t.send({ kind: 'symptom' });
+    t.send({ kind: 'symptom', unclear: true });
     return t;
   },
   'pain before a routine': () => {
@@ -264,9 +265,16 @@ describe('what next', () => {
 });
 
 describe('symptom words', () => {
+  it('a symptom statement with none named ("something is wrong") runs the whole screen', () => {
+    const r = situation('mid-set').send({ kind: 'symptom' });
+    expect(r.state.mode?.kind).toBe('screen');
+    expect(keysOf(r.reply.speech)[0]).toBe('screening.intro.symptom');
+    expect(r.state.coach.run?.paused).toBe(true);
+  });
+
   it('a symptom word Alexa could not resolve asks one yes/no question, not the screen', () => {
     const talk = situation('mid-set');
-    const r = talk.send({ kind: 'symptom' });
+    const r = talk.send({ kind: 'symptom', unclear: true });
     expect(r.state.mode?.kind).toBe('symptomConfirm');
     expect(keysOf(r.reply.speech)).toEqual(['conversation.symptomConfirm.ask']);
     expect(r.state.coach.run?.paused).toBe(true);
