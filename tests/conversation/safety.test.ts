@@ -102,7 +102,6 @@ describe('the screen before the first exercise', () => {
     ['"skip"', 'skip'],
     ['a pain number', "it's a two"],
     ['asking for tips', 'what helps right now'],
-    ['"help"', 'help'],
   ])('%s during the screen re-asks the question briefly and never skips it', async (_what, line) => {
     const c = await newUserAsking('start my stretches');
     await c.say('no');
@@ -112,6 +111,20 @@ describe('the screen before the first exercise', () => {
     expect(await c.say(line)).toBe(`If you don't know, just say not sure. Here it is again. ${QUESTIONS[2]}`);
     expect(await c.say('no')).toBe(QUESTIONS[3]);
   });
+});
+
+describe('asking about the screen', () => {
+  it.each(['help', 'what do you mean', 'why are you asking', "i don't understand"])(
+    '"%s" says why it asks, then the same question again',
+    async (line) => {
+      const c = await newUserAsking('start my stretches');
+      await c.say('no');
+      expect(await c.say(line)).toBe(
+        `I ask these because a few rare warning signs need a doctor before any exercise. It's only to keep you safe. ${QUESTIONS[2]}`,
+      );
+      expect(await c.say('no')).toBe(QUESTIONS[3]);
+    },
+  );
 });
 
 describe('an emergency answer stops everything', () => {

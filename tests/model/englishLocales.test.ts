@@ -58,8 +58,8 @@ describe('the English locales', () => {
         ?.samples?.includes(sample) ?? false;
     expect(has('en-GB', 'AMAZON.PauseIntent', 'i need the loo')).toBe(true);
     expect(has('en-GB', 'SymptomCheckIntent', 'should i see a physio')).toBe(true);
-    expect(has('en-GB', 'SymptomReportIntent', "i can't wee")).toBe(true);
-    expect(has('en-AU', 'SymptomReportIntent', "i can't wee")).toBe(true);
+    expect(has('en-GB', 'SymptomName_bladder', "i can't wee")).toBe(true);
+    expect(has('en-AU', 'SymptomName_bladder', "i can't wee")).toBe(true);
     expect(has('en-US', 'AMAZON.PauseIntent', 'i need the loo')).toBe(false);
   });
 });

@@ -314,7 +314,6 @@ const TRIAL_NOT_SYMPTOMS = [
   "right let's continue",
   'run a symptom check',
   'say that again',
-  'sharp pain in my hip',
   'should i use ice or heat',
   "skip it i don't like bridges",
   'skip this',
@@ -381,6 +380,8 @@ const TRIAL_NOT_SYMPTOMS = [
   "you're very helpful",
 ];
 const TRIAL_SYMPTOMS = [
+  // Sharp pain stops the exercise and goes to the symptom check (the legs question first).
+  'sharp pain in my hip',
   'my legs are going numb',
   "i can't feel my legs",
   "my foot's gone numb and it won't come back",

@@ -26,6 +26,7 @@ const CUSTOM_INTENTS: Record<string, Record<string, string>> = {
   MedicineIntent: {},
   WhyIntent: {},
   HurtsIntent: {},
+  NoPainIntent: {},
 };
 const BUILT_IN_INTENTS = [
   'AMAZON.YesIntent',

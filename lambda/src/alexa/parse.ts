@@ -27,6 +27,7 @@ const PLAIN: Readonly<Record<string, Event>> = {
   ListExercisesIntent: { kind: 'listExercises' },
   SymptomCheckIntent: { kind: 'symptomCheck' },
   HurtsIntent: { kind: 'hurts' },
+  NoPainIntent: { kind: 'painScore', score: 0 },
   MedicineIntent: { kind: 'medicine' },
   ProgressIntent: { kind: 'progress' },
   DeleteDataIntent: { kind: 'deleteData' },

@@ -123,7 +123,8 @@ export class Device {
     const text = line.trim().replace(/[.!?]+$/, '');
     if (this.invocation.launch.test(text)) return this.launch();
     const oneShot = this.invocation.oneShot.exec(text);
-    const utterance = (oneShot?.[4] ?? text).toLowerCase();
+    // Alexa hears "zero" as the number 0; virtual-alexa's number list starts at one.
+    const utterance = (oneShot?.[4] ?? text).toLowerCase().replace(/\bzero\b/g, '0');
     // Matched here rather than with alexa.utter(), which takes any line containing "ask",
     // "open", "tell"… (even inside "mask") for a launch.
     const context = this.alexa.context() as unknown as {

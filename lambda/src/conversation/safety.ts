@@ -139,6 +139,14 @@ export const answerScreenQuestion = (
     return openScreen(withoutMode(state), startScreen({ reason: 'requested' }), mode.then, []);
   }
   const followUp = mode.then?.type === 'continue' ? 'continue' : mode.then ? 'start' : 'ask';
+  if (event.kind === 'help' || event.kind === 'why') {
+    // "What do you mean?", "why are you asking?": why the screen asks, then the question again.
+    const again = answerScreen(mode.screen, 'repeat', ctx.locale, followUp);
+    return result(state, {
+      speech: [say('screening.whyAsk'), ...again.plan.items],
+      ...(again.reprompt ? { reprompt: again.reprompt.items } : {}),
+    });
+  }
   const step = answerScreen(mode.screen, screenAnswerOf(event), ctx.locale, followUp);
   if (step.endSession) return emergency(state, step.plan.items, ctx);
   if (!step.outcome) {

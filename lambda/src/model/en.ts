@@ -52,6 +52,11 @@ export const en: LanguageSource = {
       name: 'StartRoutineIntent',
       slots: { routine: 'RoutineName' },
       samples: [
+        '(one more|another) routine',
+        'more (stretches|exercises)',
+        "(let's|can we) (go|do it) again",
+        '(do|give me) [my|the|a|some] {routine} now',
+        "i'm a bit out of shape",
         `[can you] [please] (start|begin|run) [my|the|a] {routine} ${PLEASE}`,
         `(let's|can we|can i) (do|start|begin|try) [my|the|a|some] {routine} [please|now|today]`,
         `(i want|i'd like|i would like) to (do|start|try) [my|the|a|some] {routine} [please|now|today]`,
@@ -85,6 +90,7 @@ export const en: LanguageSource = {
       name: 'StartExerciseIntent',
       slots: { exercise: 'ExerciseName' },
       samples: [
+        'my (physio|physiotherapist|doctor) (told|wants|asked) me to do [the|some] {exercise}',
         `[can you] coach me through [a|the|some|my] {exercise} ${PLEASE}`,
         `(do|try|practice|practise) [a|the|some|my] {exercise} [please|now|next]`,
         `(let's|lets) (do|try|practice) [a|the|some|my] {exercise} [please|now|next]`,
@@ -107,6 +113,12 @@ export const en: LanguageSource = {
     {
       name: 'SkipIntent',
       samples: [
+        'pass',
+        "i'd rather not say",
+        'next question',
+        "let's [just] move on",
+        'skip the other side',
+        "no let's skip (that|it|this)",
         'skip',
         `skip (it|this|that) [one|exercise|stretch|move] ${PLEASE}`,
         'skip the rest [of this exercise|of this one]',
@@ -154,6 +166,14 @@ export const en: LanguageSource = {
     {
       name: 'UnsureIntent',
       samples: [
+        'somewhere in the middle',
+        'it comes and goes',
+        '(kind of|sort of) [i think]',
+        'maybe',
+        'possibly',
+        "i'm not (certain|totally sure)",
+        "i can't (say|tell)",
+        'hard to say',
         "[i'm] not [really] sure",
         "i'm not really sure",
         "[i] don't [really] know",
@@ -171,9 +191,32 @@ export const en: LanguageSource = {
       ],
     },
     {
+      // "No pain at all" answers the pain question with zero.
+      name: 'NoPainIntent',
+      samples: [
+        "[there is|there's|i have|i've got] no pain [at all|today|right now]",
+        "it doesn't hurt [at all|today|right now]",
+        '(zero|no) pain',
+        "(i'm|i am) pain free [today]",
+        "it's not hurting [at all]",
+        "i'm not in (any|much) pain",
+        "it doesn't hurt (now|anymore|any more)",
+        'it feels fine [today|now]',
+        'no pain whatsoever',
+        'pain free',
+        'not at all painful',
+        'none at all',
+        'no pain thanks',
+      ],
+    },
+    {
       name: 'PainRatingIntent',
       slots: { score: 'AMAZON.NUMBER' },
       samples: [
+        '(just|about|maybe|probably|pretty low like|like) a {score} [i guess|i think|today]',
+        'a good {score}',
+        "{score} it's (awful|bad|terrible)",
+        "it's a {score} (today|now|right now)",
         '{score}',
         "[it's] [about|around|probably] [a] {score}",
         "[it's] maybe a {score}",
@@ -189,6 +232,12 @@ export const en: LanguageSource = {
       name: 'ReliefTipsIntent',
       slots: { onset: 'PainOnset' },
       samples: [
+        'what helps (for|with) the pain',
+        'any relief tips',
+        '(ice|heat) or (heat|ice) now',
+        "my (back's|back is|hip's|hip is) [still|a bit|really] sore what can i do",
+        "my (back's|back is) sore from (gardening|work|lifting|sitting)",
+        "i'm pregnant and my back hurts [a bit]",
         'what helps [right now|with back pain]',
         `what (can|should) i do for (the pain|my back|my back pain|my hip|sciatica|my sciatica)`,
         'how can i ease (the pain|my back)',
@@ -314,6 +363,8 @@ export const en: LanguageSource = {
     {
       name: 'WhereAmIIntent',
       samples: [
+        'is (it|this) the (right|left|other) side',
+        'which side (now|next|is it)',
         'how many [reps|sets|more|of these] are left',
         'how many (more|left) [are there|to go]',
         'are we nearly (done|there|finished)',
@@ -331,6 +382,8 @@ export const en: LanguageSource = {
     {
       name: 'EasierIntent',
       samples: [
+        'can i do (it|this) easier',
+        '(do|make) (it|this) easier',
         '[can you] make (it|this) easier',
         "i can't do this [one|exercise]",
         '(this|it) is too (hard|difficult)',
@@ -344,6 +397,8 @@ export const en: LanguageSource = {
     {
       name: 'MedicineIntent',
       samples: [
+        'should i take a painkiller',
+        '(can|should) i take (painkillers|something for it)',
         'can i take (ibuprofen|paracetamol|naproxen|acetaminophen|aspirin|painkillers|anti inflammatories|something) [for it|for the pain|for my back]',
         '(are|is) (painkillers|ibuprofen|paracetamol|naproxen|anti inflammatories) (ok|okay|safe)',
         'what (painkillers|medicine|tablets) should i take',
@@ -356,6 +411,10 @@ export const en: LanguageSource = {
     {
       name: 'WhyIntent',
       samples: [
+        'why are you asking [me] [that|this]',
+        'why do you (need|want) to know [that]',
+        'why does (it|that) matter',
+        "that's a bit personal",
         'why (this|that) (one|exercise|stretch)',
         'why are we doing this [one]',
         'why am i doing this [one]',
@@ -367,6 +426,9 @@ export const en: LanguageSource = {
     {
       name: 'HurtsIntent',
       samples: [
+        '(ouch|ow) my (hip|back|knee|leg)',
+        'my other side hurts more',
+        'that (hurts|hurt) my (hip|back)',
         '(it|that|this) [really] hurts',
         '(ouch|ow) [(it|that|this) [really] hurts]',
         'ow ow',
@@ -376,7 +438,6 @@ export const en: LanguageSource = {
         'too sore',
         `my ${BACK} (hurts|hurt|is hurting|is sore|are sore)`,
         '(my knee|my neck|my bum|my bottom|my side) hurts',
-        `[a] sharp pain in my ${BACK}`,
       ],
     },
     {
@@ -408,12 +469,6 @@ export const en: LanguageSource = {
         "(i've got|i have) a {symptom} temperature",
         "i'm running a {symptom}",
         // Chest pain (emergency): always with an id.
-        '{symptom} (pain|pains|tightness)',
-        "(i've got|i have|i'm having|i'm getting|i've been having) {symptom} (pain|pains)",
-        "(i've got|i have|i felt|i just felt|i'm getting) a {symptom} pain",
-        'a {symptom} pain',
-        '(pain|pressure) in my {symptom} [going down my arm]',
-        'my {symptom} (hurts|is tight|feels tight|is hurting|feels heavy|is tight and it hurts)',
         // Breathing (emergency): always with an id.
         '{symptom} breathe [properly]',
         '{symptom} catch my breath',
@@ -437,6 +492,17 @@ export const en: LanguageSource = {
     {
       name: 'AMAZON.YesIntent',
       samples: [
+        'yes (some|a little) (tingling|numbness)',
+        'uh huh',
+        'alright [then]',
+        "(yes|yeah|yep) (a bit|a little|some|i have|i do|i am|please|i think so|that's right)",
+        '(a bit|a little) yes',
+        'i do [actually]',
+        "that's (right|correct)",
+        '(correct|absolutely|definitely|confirm|please do|do it)',
+        "yes i'm sure",
+        'yes (delete|erase|wipe) it',
+        '(yeah|yes) (wipe|get rid of|delete) it',
         "[yes] i'm ready [to go]",
         'ready [to go|when you are]',
         "(yes|okay|ok) let's go",
@@ -455,6 +521,25 @@ export const en: LanguageSource = {
     {
       name: 'AMAZON.NoIntent',
       samples: [
+        'none',
+        'oh no not that',
+        'no i want to keep my (streak|progress)',
+        'hold on no',
+        "no everything's (normal|fine)",
+        '(nah|negative|no no|no no no)',
+        'not at all',
+        'definitely not',
+        "no i (don't|haven't|am not|do not|have not)",
+        'no nothing like that',
+        'no (thank you|thanks) (bye|goodbye)',
+        'nothing else',
+        "(no|nope) (that's all|that's it|i'm done)",
+        "no (don't|keep it|wait)",
+        "(don't|do not) delete (it|my progress|my data)",
+        'no i changed my mind',
+        'keep (it|my progress|my data)',
+        "i didn't mean that",
+        'not quite',
         'nope',
         'not (yet|now|right now|really)',
         'no thank you',
@@ -468,6 +553,11 @@ export const en: LanguageSource = {
     {
       name: 'AMAZON.HelpIntent',
       samples: [
+        'what do you mean',
+        "i don't understand [the question]",
+        'what does that mean',
+        "what's (a|the) back passage",
+        "i don't get it",
         'what can i say',
         'what can you do',
         'how does this work',
@@ -479,6 +569,11 @@ export const en: LanguageSource = {
     {
       name: 'AMAZON.StopIntent',
       samples: [
+        'end the workout',
+        'all done [thanks|thank you]',
+        'see you tomorrow',
+        "that's all for (today|now)",
+        "i'm all done",
         "i'm (done|finished) [for today]",
         "that's (enough|all|it) [for today]",
         'end the session',
@@ -494,6 +589,11 @@ export const en: LanguageSource = {
     {
       name: 'AMAZON.PauseIntent',
       samples: [
+        '(um|uh|erm) (wait|hang on|hold on)',
+        'one moment please',
+        'pause (it|that|please)',
+        "stop for a (minute|moment|second) the (kettle's boiling|doorbell's ringing|dog's barking)",
+        '(hang on|wait) the (doorbell|door|kettle|dog)',
         '(hang on|hold on|hold up|wait) [a (sec|second|moment|minute)]',
         "(hang on|hold on|wait) the phone's ringing",
         "the phone's ringing",
@@ -532,9 +632,9 @@ export const en: LanguageSource = {
         'done',
         'finished',
         'next (exercise|one)',
-        'move on',
         'go to the next exercise',
         'on to the next one',
+        'move on',
       ],
     },
     {
@@ -544,6 +644,13 @@ export const en: LanguageSource = {
     {
       name: 'AMAZON.RepeatIntent',
       samples: [
+        'what',
+        'sorry',
+        'pardon [me]',
+        'sorry what',
+        'can you repeat that',
+        'what was the question',
+        'say that again',
         'again',
         'one more time',
         'come again',
@@ -652,7 +759,12 @@ export const en: LanguageSource = {
             'core',
             'stronger',
           ],
-          alone: ['[the] strength (routine|one|exercises) [please]', 'strength'],
+          alone: [
+            'strengthening [exercises]',
+            'something (stronger|harder)',
+            '[the] strength (routine|one|exercises) [please]',
+            'strength',
+          ],
         },
         {
           id: 'full',
@@ -723,6 +835,7 @@ export const en: LanguageSource = {
             'up',
           ],
           alone: [
+            "(you're|you are|it's) too slow",
             'faster [please]',
             '(a bit|a little) faster [please]',
             'speed (up|it up) [please]',
@@ -754,7 +867,7 @@ export const en: LanguageSource = {
             'sofa',
             'couch',
           ],
-          alone: ['sitting', 'posture', 'sitting at (a|my) desk'],
+          alone: ['what chair should i (use|get)', 'sitting', 'posture', 'sitting at (a|my) desk'],
         },
         {
           id: 'breaks',
@@ -770,7 +883,13 @@ export const en: LanguageSource = {
             'standing up',
             'get up from my desk',
           ],
-          alone: ['breaks', 'micro breaks', 'taking breaks'],
+          alone: [
+            'how long should i sit for',
+            'when should i get up from my desk',
+            'breaks',
+            'micro breaks',
+            'taking breaks',
+          ],
         },
         {
           id: 'lifting',
@@ -803,7 +922,14 @@ export const en: LanguageSource = {
             'pillows',
             '(sleeping|sleep) position',
           ],
-          alone: ['sleep', 'sleeping', 'sleeping position'],
+          alone: [
+            '[the] best sleeping position',
+            'what pillow should i use',
+            'i sleep on my (side|back|front) is that (okay|ok|alright)',
+            'sleep',
+            'sleeping',
+            'sleeping position',
+          ],
         },
       ],
     },
@@ -868,6 +994,7 @@ export const en: LanguageSource = {
           value: 'bladder',
           synonyms: ['myself', 'the bed', 'my (pants|trousers|underwear)', 'urine', 'pee', 'wee'],
           alone: [
+            "i haven't been able to pee [since yesterday]",
             "i (can't|cannot) (pee|go to the toilet)",
             "i haven't been able to pee [since yesterday]",
             "[i'm having] trouble peeing",
@@ -893,7 +1020,10 @@ export const en: LanguageSource = {
             'bottom',
             'genitals',
           ],
-          alone: ['my groin (feels|is|has gone) numb'],
+          alone: [
+            'my (bum|bottom|groin) (feels|is|has gone|went) numb [when i sit] [on the toilet]',
+            'my groin (feels|is|has gone) numb',
+          ],
         },
         {
           id: 'leg-numbness',
@@ -958,7 +1088,16 @@ export const en: LanguageSource = {
             "(i've got|i have|i've been having) (chills|the chills|night sweats) [and chills]",
           ],
         },
-        { id: 'chest-pain', value: 'chest', synonyms: ['my chest'] },
+        {
+          id: 'chest-pain',
+          value: 'chest',
+          synonyms: ['my chest'],
+          alone: [
+            "[i have|i've got|i'm having|i'm getting|i've been having|there's] (chest pain|chest pains|chest tightness|a tight chest|a pain in my chest|pain in my chest)",
+            '(pain|pressure) in my chest [going down my arm]',
+            'my chest (hurts|is tight|feels tight|is hurting|feels heavy|is tight and it hurts)',
+          ],
+        },
         {
           id: 'breathing',
           value: 'trouble breathing',
@@ -974,12 +1113,24 @@ export const en: LanguageSource = {
             "(i'm|i am) (struggling to|finding it hard to)",
           ],
         },
-        { id: 'sharp-pain', value: 'sharp', synonyms: ['stabbing', 'sudden', 'sudden sharp', 'shooting'] },
+        {
+          id: 'sharp-pain',
+          value: 'sharp',
+          synonyms: ['stabbing', 'sudden', 'sudden sharp', 'shooting'],
+          alone: [
+            '(sharp|stabbing|shooting) (pain|pains) in my (back|lower back|hip|hips)',
+            "[i have|i've got|i felt|i just felt|i'm getting] a (sharp|stabbing|shooting|sudden sharp) pain [in my back|in my lower back|in my hip|in my hips]",
+            '(sharp|stabbing|shooting) (pain|pains)',
+          ],
+        },
         {
           id: 'leg-pain',
           value: 'leg',
           synonyms: ['sciatic', 'pain', 'shooting pain', 'a pain'],
-          alone: ['my legs hurt'],
+          alone: [
+            'my (leg|legs) (hurt|hurts|is hurting|are hurting)',
+            "[i have|i've got] pain (down|in) my (leg|legs)",
+          ],
         },
       ],
     },
@@ -993,8 +1144,8 @@ export const en: LanguageSource = {
         SymptomCheckIntent: ['(should|do) i (need to see|see) a physio'],
         StartExerciseIntent: ['my physio (told me|said) to do [some|the] {exercise}'],
         'AMAZON.PauseIntent': ['i need (the loo|a wee|a cuppa)', "i'm knackered [after work]"],
-        SymptomReportIntent: [
-          "(i|i think i|i've) [just] weed {symptom}",
+        SymptomReportIntent: ["(i|i think i|i've) [just] weed {symptom}"],
+        SymptomName_bladder: [
           "i (can't|cannot) wee",
           "i haven't been able to wee [since yesterday]",
           "[i'm having] trouble weeing",
@@ -1011,7 +1162,7 @@ export const en: LanguageSource = {
         SymptomCheckIntent: ['(should|do) i (need to see|see) a physio'],
         StartExerciseIntent: ['my physio (told me|said) to do [some|the] {exercise}'],
         'AMAZON.PauseIntent': ['i need (the loo|a wee)'],
-        SymptomReportIntent: ["i (can't|cannot) wee", "i haven't been able to wee [since yesterday]"],
+        SymptomName_bladder: ["i (can't|cannot) wee", "i haven't been able to wee [since yesterday]"],
         MedicineIntent: ['can i take (nurofen|panadol) [for it|for the pain]'],
       },
     },
