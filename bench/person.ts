@@ -1,5 +1,5 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { Device, type LambdaHandler, type Reply } from '../lambda/src/console/device';
+import { Device, type LambdaHandler, type DeviceReply } from '../lambda/src/console/device';
 import { durationOf } from '../lambda/src/console/player';
 import { segmentsToText, ssmlSegments } from '../lambda/src/console/ssmlSegments';
 import type { Turn } from './script';
@@ -26,7 +26,7 @@ export interface PersonOptions {
 export class Person {
   private readonly device: Device;
   private now: number;
-  private last: Reply | undefined;
+  private last: DeviceReply | undefined;
 
   constructor(options: PersonOptions) {
     this.now = options.now ?? BENCH_START;
@@ -39,7 +39,7 @@ export class Person {
     });
   }
 
-  get reply(): Reply | undefined {
+  get reply(): DeviceReply | undefined {
     return this.last;
   }
 
@@ -48,7 +48,7 @@ export class Person {
     return this.last ? segmentsToText(ssmlSegments(this.last.ssml)) : '';
   }
 
-  async take(turn: Turn): Promise<Reply> {
+  async take(turn: Turn): Promise<DeviceReply> {
     if (this.last) {
       this.now +=
         turn.after === 'listen' ? durationOf(ssmlSegments(this.last.ssml)) + ANSWER_GAP_MS : turn.after;

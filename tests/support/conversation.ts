@@ -1,5 +1,5 @@
 import { check } from 'ssml-check-core';
-import { Device, type LambdaHandler, type Reply } from '../../lambda/src/console/device';
+import { Device, type LambdaHandler, type DeviceReply } from '../../lambda/src/console/device';
 import { durationOf } from '../../lambda/src/console/player';
 import { segmentsToText, ssmlSegments } from '../../lambda/src/console/ssmlSegments';
 import type { SkillDeps } from '../../lambda/src/alexa/deps';
@@ -38,7 +38,7 @@ export interface ConversationOptions {
 export class Conversation {
   readonly device: Device;
   readonly logs: string[] = [];
-  readonly replies: Reply[] = [];
+  readonly replies: DeviceReply[] = [];
   now: number;
 
   constructor(options: ConversationOptions = {}) {
@@ -58,7 +58,7 @@ export class Conversation {
     });
   }
 
-  get last(): Reply {
+  get last(): DeviceReply {
     const reply = this.replies[this.replies.length - 1];
     if (!reply) throw new Error('nothing said yet');
     return reply;
@@ -100,7 +100,7 @@ export class Conversation {
     await this.device.endSession(reason);
   }
 
-  private async record(reply: Reply): Promise<string> {
+  private async record(reply: DeviceReply): Promise<string> {
     await assertValidSsml(reply.ssml);
     if (reply.reprompt) await assertValidSsml(reply.reprompt);
     this.replies.push(reply);

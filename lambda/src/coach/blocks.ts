@@ -55,9 +55,6 @@ export const buildBlocks = (
     return parts.map((p, i) => ({ ...p, first: i === 0, last: i === parts.length - 1 }));
   });
 
-/** Number of steps (reps) in a block; a stretch is one step. */
-export const stepsOf = (block: Block): number => block.dose.reps;
-
 /** Index of the first block of the exercise after the one at `index`, or the block count. */
 export const nextExerciseIndex = (blocks: readonly Block[], index: number): number => {
   const current = blocks[index]?.exerciseId;

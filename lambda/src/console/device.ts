@@ -28,7 +28,7 @@ export interface DeviceOptions {
 
 const LOCAL_NOWHERE = 'http://127.0.0.1:1';
 
-export interface Reply {
+export interface DeviceReply {
   readonly ssml: string;
   readonly reprompt?: string;
   readonly ended: boolean;
@@ -114,12 +114,12 @@ export class Device {
     return this.alexa.context().activeSession();
   }
 
-  launch(): Promise<Reply> {
+  launch(): Promise<DeviceReply> {
     return this.send(() => this.alexa.launch(), false);
   }
 
   /** Says one line as a person would to an Echo; "open back hip coach" launches. */
-  async say(line: string): Promise<Reply> {
+  async say(line: string): Promise<DeviceReply> {
     const text = line.trim().replace(/[.!?]+$/, '');
     if (this.invocation.launch.test(text)) return this.launch();
     const oneShot = this.invocation.oneShot.exec(text);
@@ -148,7 +148,7 @@ export class Device {
   }
 
   /** Sends an intent directly (for requests a phrase cannot express). */
-  intend(name: string, slots?: Record<string, string>): Promise<Reply> {
+  intend(name: string, slots?: Record<string, string>): Promise<DeviceReply> {
     return this.send(() => this.alexa.intend(name, slots), false);
   }
 
@@ -162,7 +162,7 @@ export class Device {
     await this.alexa.endSession(code as never);
   }
 
-  private async send(call: () => Promise<unknown>, unmatched: boolean): Promise<Reply> {
+  private async send(call: () => Promise<unknown>, unmatched: boolean): Promise<DeviceReply> {
     const envelope = (await call()) as ResponseEnvelope;
     const response = envelope.response;
     const speech = response.outputSpeech as { ssml?: string } | undefined;

@@ -7,7 +7,7 @@ import { startLocalDynamo } from '../store/local';
 import { silentLogger } from '../util/logger';
 import { machineTimeZone } from '../util/timeZone';
 import { parseArgs } from './args';
-import { Device, modelPath, type Reply } from './device';
+import { Device, modelPath, type DeviceReply } from './device';
 import { MESSAGES } from './messages';
 import { durationOf, playRealtime } from './player';
 import { segmentsToText, ssmlSegments } from './ssmlSegments';
@@ -66,7 +66,7 @@ const main = async (): Promise<void> => {
   let busy = false;
   let closed = false;
 
-  const show = async (reply: Reply): Promise<void> => {
+  const show = async (reply: DeviceReply): Promise<void> => {
     const segments = ssmlSegments(reply.ssml);
     if (reply.unmatched) console.log(MESSAGES.unmatched);
     if (!interactive) {
