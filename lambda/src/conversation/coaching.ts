@@ -23,12 +23,17 @@ export const progressOf = (
   for (const done of facts.exercisesDone) {
     if (!state.painStopped?.includes(done.exerciseId)) {
       changes.push(
-        exerciseCompleted(ctx.moment, {
-          sessionId: ctx.sessionKey,
-          exercise: done.exerciseId,
-          level: done.level,
-          seconds: (spent[done.exerciseId] ?? 0) / 1000,
-        }),
+        exerciseCompleted(
+          ctx.moment,
+          {
+            sessionId: ctx.sessionKey,
+            exercise: done.exerciseId,
+            level: done.level,
+            seconds: (spent[done.exerciseId] ?? 0) / 1000,
+          },
+          // An exercise that had to be made easier is not yet easy: no credit toward a harder level.
+          !done.easier,
+        ),
       );
     }
     spent[done.exerciseId] = 0;

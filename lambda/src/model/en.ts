@@ -232,6 +232,7 @@ export const en: LanguageSource = {
       name: 'ReliefTipsIntent',
       slots: { onset: 'PainOnset' },
       samples: [
+        "(i have|i've got|i get) sciatica",
         'what helps (for|with) the pain',
         'any relief tips',
         '(ice|heat) or (heat|ice) now',

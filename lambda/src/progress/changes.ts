@@ -25,9 +25,12 @@ const activity = (now: Moment, done: ExerciseDone, clean: boolean): ProgressChan
   practice: [{ exercise: done.exercise, level: done.level, sessionId: done.sessionId, clean }],
 });
 
-/** The exercise was completed (all its sets/sides) without a stop for pain. */
-export const exerciseCompleted = (now: Moment, done: ExerciseDone): ProgressChange => ({
-  ...activity(now, done, true),
+/**
+ * The exercise was completed (all its sets/sides) without a stop for pain. Done in its
+ * easier version it counts as done, but not as a clean session toward a harder level.
+ */
+export const exerciseCompleted = (now: Moment, done: ExerciseDone, clean = true): ProgressChange => ({
+  ...activity(now, done, clean),
   completions: { [done.exercise]: 1 },
 });
 
