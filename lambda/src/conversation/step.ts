@@ -11,14 +11,8 @@ import { launch } from './launch';
 import { exerciseNames, routineNames } from './lists';
 import { advise, answerOffer, removed, whatNext } from './offers';
 import { result, type StepResult } from './reply';
-import {
-  answerPain,
-  answerScreenQuestion,
-  answerSymptomConfirm,
-  hurts,
-  symptomCheck,
-  symptomReported,
-} from './safety';
+import { answerPain, hurts } from './pain';
+import { answerScreenQuestion, answerSymptomConfirm, symptomCheck, symptomReported } from './safety';
 import { withoutMode, type ConversationState } from './state';
 
 /**
