@@ -99,7 +99,8 @@ describe('relief: "what helps right now" / "should I use ice or heat"', () => {
       `Before we move, a few quick safety questions. Answer yes, no, or not sure. ${QUESTIONS[1]}`,
     );
     await answerScreen(c);
-    expect(c.text).toMatch(/^Thanks\. None of those warning signs\. Pelvic tilts\. Lie on your back/);
+    expect(c.text).toMatch(/^Thanks\. None of those warning signs\. How's your pain right now/);
+    expect(await c.say('two')).toMatch(/^Thanks\. Let's begin\. Pelvic tilts\. Lie on your back/);
   });
 
   it('yes to the pelvic tilts with a clear screen this week starts them straight away', async () => {
@@ -114,7 +115,8 @@ describe('relief: "what helps right now" / "should I use ice or heat"', () => {
     await c.launch();
     await c.say('what helps right now');
     await c.say('no');
-    expect(await c.say('yes')).toMatch(/^Pelvic tilts\. Lie on your back/);
+    expect(await c.say('yes')).toMatch(/^How's your pain right now/);
+    expect(await c.say('one')).toMatch(/^Thanks\. Let's begin\. Pelvic tilts\. Lie on your back/);
   });
 
   it('yes to the pelvic tilts after an urgent screen answer is refused', async () => {

@@ -1,5 +1,5 @@
 import { Conversation } from '../support/conversation';
-import { passScreen } from '../support/people';
+import { passScreen, readyToExercise } from '../support/people';
 
 /**
  * The phrasings a new user tried and the coach did not understand (or, worse, took for a
@@ -18,7 +18,7 @@ const atTheMenu = async (): Promise<Conversation> => {
 const midSet = async (exercise = 'bridge'): Promise<Conversation> => {
   const c = await atTheMenu();
   await c.say(`coach me through a ${exercise}`);
-  await passScreen(c);
+  await readyToExercise(c);
   c.wait(45_000);
   return c;
 };
@@ -214,7 +214,7 @@ describe('getting into position', () => {
   it('an exercise started on its own gives time to get into position before the first hold', async () => {
     const c = await atTheMenu();
     await c.say('coach me through the hip flexor stretch');
-    await passScreen(c);
+    await readyToExercise(c);
     expect(c.text).toMatch(
       /Kneel on one knee.*Right knee down, left foot in front: the stretch is at the front of your right hip\. Take a few seconds to get into position\. \[pause 6s\] Good\..*Hold it there\./,
     );
@@ -225,7 +225,7 @@ describe('"yes" answers the question asked', () => {
   it('"yes" right after "Ready for the other side?" goes on to the other side, even before the estimated end', async () => {
     const c = await atTheMenu();
     await c.say('coach me through a clamshell');
-    await passScreen(c);
+    await readyToExercise(c);
     // Our estimate of the speech runs longer than a device: the answer may come "early".
     c.wait(20_000);
     expect(await c.say('yes')).toMatch(/^Clamshell, other side\./);

@@ -27,8 +27,9 @@ interface HealthChoices {
   readonly urgent: QuestionNumber;
 }
 
-const SEVEN_AND_THREE: HealthChoices = { before: 'seven', during: 'three', idle: 'seven', urgent: 6 };
-const FIVE_AND_ONE: HealthChoices = { before: 'five', during: 'one', idle: 'five', urgent: 6 };
+// Numbers in the same band of the pain policy lead the same way; only the numbers differ.
+const SEVEN_AND_THREE: HealthChoices = { before: 'four', during: 'three', idle: 'seven', urgent: 6 };
+const FIVE_AND_ONE: HealthChoices = { before: 'five', during: 'one', idle: 'six', urgent: 6 };
 const OTHER_URGENT_ANSWER: HealthChoices = { ...SEVEN_AND_THREE, urgent: 7 };
 
 /** Like atHipFlexorStretch (support/safetyPeople), with a chosen pain number before the routine. */
@@ -36,9 +37,9 @@ const atHipFlexorStretchWith = async (c: Conversation, pain: string): Promise<vo
   await c.launch();
   await c.say('start my stretches');
   await answerScreen(c);
-  expect(await c.say(pain)).toMatch(/^Thanks\. We'll take it gently\./);
+  expect(await c.say(pain)).toMatch(/^Thanks\. We'll use the easier versions today\./);
   c.listen();
-  expect(await c.say('yes')).toContain('Kneeling hip flexor stretch.');
+  expect(await c.say('yes')).toMatch(/hip flexor stretch\./);
 };
 
 /** Three days of use: a routine with pain checks, an urgent screen, a symptom mid-stretch. */
@@ -71,7 +72,8 @@ const threeDays = async (person: Person, choices: HealthChoices): Promise<void> 
   await day2.say(choices.idle);
   await day2.say('start my stretches');
   day2.listen();
-  expect(await day2.say('yes')).toContain('Kneeling hip flexor stretch.');
+  // Pain of 6 or 7 a few minutes ago: the easier version, whichever the number.
+  expect(await day2.say('yes')).toContain('Standing hip flexor stretch.');
   intoTheHold(day2);
   await day2.say('my legs are numb');
   await answerScreen(day2);

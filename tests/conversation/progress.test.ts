@@ -4,6 +4,7 @@ import { buildSkill } from '../../lambda/src/skill';
 import { jsonLogger } from '../../lambda/src/util/logger';
 import type { Conversation } from '../support/conversation';
 import { startTestDynamo, type TestDynamo } from '../support/dynalite';
+import { ratePainIfAsked } from '../support/people';
 import {
   at,
   doExercise,
@@ -63,10 +64,10 @@ const birdDogStoppedForPain = async (p: Regular, when: number): Promise<void> =>
   await c.launch();
   await c.say('coach me through a bird dog');
   await screenIfAsked(c);
+  await ratePainIfAsked(c);
   intoTheBlock(c);
   expect(await c.say('ouch')).toContain('how bad is it right now?');
-  expect(await c.say('six')).toContain("we'll skip the rest of this one");
-  c.listen();
+  expect(await c.say('six')).toContain("we'll stop this one");
   await c.say('stop');
 };
 
@@ -268,6 +269,7 @@ describe('pace', () => {
     await c.launch();
     await c.say('coach me through a bird dog');
     await screenIfAsked(c);
+    await ratePainIfAsked(c);
     intoTheBlock(c);
     expect(await c.say('slower')).toMatch(
       /^Slower it is\. Rep \d\. Reach\. \[pause 5s\] And back\. \[pause 2\.3s\]/,
@@ -282,23 +284,25 @@ describe('pace', () => {
   });
 });
 
-describe('pace slowed because of pain', () => {
-  it('is not remembered: the next session is at normal pace', async () => {
+describe('the easier version chosen because of pain', () => {
+  it('is not remembered: the next session coaches the usual version at the usual pace', async () => {
     const p = await regular(db);
     const c = p.session(at(0));
     await c.launch();
     await c.say('coach me through a bird dog');
     await screenIfAsked(c);
+    await ratePainIfAsked(c);
     intoTheBlock(c);
     await c.say('ouch');
     expect(await c.say('four')).toContain("let's ease off");
-    expect(await c.say('resume')).toContain('Reach. [pause 5s] And back. [pause 2.3s]');
+    expect(await c.say('easier')).toMatch(/^Let's make it easier\. Bird dog, one limb at a time\./);
     await c.say('stop');
 
     const next = p.session(at(1));
     await next.launch();
     const [first] = await doExercise(next, 'bird dog');
-    expect(first).toContain('Reach. [pause 5s] And back.');
+    expect(first).toContain('Reach. [pause 5s] And back. [pause 1.5s]');
+    expect(first).toMatch(/^Thanks\. Let's begin\. Bird dog\./);
   });
 });
 
@@ -410,6 +414,7 @@ describe('two devices at once', () => {
     const both = [kitchen, bedroom];
     for (const c of both) await c.launch();
     for (const c of both) await c.say('coach me through a bird dog');
+    for (const c of both) await ratePainIfAsked(c);
     for (const c of both) c.listen();
     for (const c of both) expect(await c.say('yes')).toMatch(/, other side\./);
     for (const c of both) c.listen();
@@ -434,6 +439,7 @@ describe('two devices at once, for a brand-new user', () => {
     for (const c of both) await c.launch();
     for (const c of both) await c.say('coach me through a bird dog');
     for (let i = 0; i < 8; i += 1) for (const c of both) if (!/None of those/.test(c.text)) await c.say('no');
+    for (const c of both) await ratePainIfAsked(c);
     for (const c of both) expect(c.text).toContain('Bird dog.');
     for (const c of both) c.listen();
     for (const c of both) await c.say('yes');

@@ -72,7 +72,9 @@ describe('the screen before the first exercise', () => {
   it('all clear before a single exercise starts that exercise', async () => {
     const c = await newUserAsking('coach me through a clamshell');
     await answerScreen(c);
-    expect(c.text).toMatch(new RegExp(`^${ALL_CLEAR} Clamshell\\.`));
+    // A single exercise asks about pain too, then starts.
+    expect(c.text).toBe(`${ALL_CLEAR} ${PAIN_QUESTION}`);
+    expect(await c.say('two')).toMatch(/^Thanks\. Let's begin\. Clamshell\./);
   });
 
   it('"not sure" counts as yes, and the coach says so', async () => {
@@ -524,7 +526,7 @@ describe('pain checks', () => {
     expect(c.repromptText).toContain('Tell me a number from zero to ten');
   });
 
-  it('above 5: that exercise stops and the coach moves on', async () => {
+  it('above 5: that exercise and all strength work stop, and gentle help is offered as a question', async () => {
     const c = new Conversation();
     await c.launch();
     await c.say('start the strength routine');
@@ -533,13 +535,17 @@ describe('pain checks', () => {
     c.wait(40_000);
     expect(await c.say('ouch')).toBe("Let's stop that one. From zero to ten, how bad is it right now?");
     const text = await c.say('six');
-    expect(text).toMatch(/^That's more than we want during exercise, so we'll skip the rest of this one\./);
-    expect(text).toContain('If the pain is sharp, or spreads down a leg');
-    expect(text).toContain('Clamshell\.');
-    expect(text).not.toContain('Set 2 of 2');
+    expect(text).toBe(
+      "That's more than we want during exercise, so we'll stop this one and leave strength work for today. " +
+        'If the pain is sharp, or spreads down a leg with numbness or tingling, say symptom check. ' +
+        'Would you like some tips to ease it, or the gentle relief routine?',
+    );
+    expect(c.last.ended).toBe(false);
+    // No strength exercise for the rest of the session, whatever is asked.
+    expect(await c.say('coach me through a bridge')).toContain('leave the strength work for today');
   });
 
-  it('4 or 5: ease off, at a slower pace', async () => {
+  it('4 or 5: the easier version of this one, or skipping it, is offered', async () => {
     const c = new Conversation();
     await c.launch();
     await c.say('start the strength routine');
@@ -547,11 +553,23 @@ describe('pain checks', () => {
     await c.say('two');
     c.wait(40_000);
     await c.say('ouch');
-    const text = await c.say('five');
-    expect(text).toMatch(/^That's okay, but let's ease off\./);
-    expect(text).toMatch(/Say resume when you're ready\.$/);
-    // Slower holds: the 3-second lift becomes 4.5 seconds, from the same rep.
-    expect(await c.say('resume')).toMatch(/^Rep \d+\. Lift\. \[pause 4\.5s\] And lower\./);
+    expect(await c.say('five')).toBe(
+      "That's okay, but let's ease off. Would you like the easier version of this one, or to skip it?",
+    );
+    expect(await c.say('purple monkey dishwasher')).toBe("Sorry, I didn't catch that. Say easier, or skip.");
+    expect(await c.say('make it easier')).toMatch(/^Let's make it easier\. Half bridge\./);
+  });
+
+  it('4 or 5, then "skip": on to the next exercise', async () => {
+    const c = new Conversation();
+    await c.launch();
+    await c.say('start the strength routine');
+    await answerScreen(c);
+    await c.say('two');
+    c.wait(40_000);
+    await c.say('ouch');
+    await c.say('four');
+    expect(await c.say('skip')).toMatch(/^Skipping the bridges\. Clamshell\. Lie on your side/);
   });
 
   it('3 or less: carry on from where it stopped', async () => {
@@ -642,10 +660,26 @@ describe('an unclear answer to the pain question', () => {
     await c.launch();
     await c.say('coach me through a bridge');
     await passScreen(c);
+    await c.say('two');
     c.wait(40_000);
     await c.say('ouch');
     expect(await c.say('resume')).toContain('from zero to ten');
     expect(c.text).not.toMatch(/Lift\./);
+    // A second unclear answer is the careful choice: the easier version or skipping it.
+    expect(await c.say('resume')).toBe(
+      "That's okay, but let's ease off. Would you like the easier version of this one, or to skip it?",
+    );
     expect(await c.say('stop')).toContain('Take care of your back');
+  });
+
+  it('before exercise, a second unclear answer goes on gently, as if skipped: never a third ask', async () => {
+    const c = new Conversation();
+    await c.launch();
+    await c.say('start my stretches');
+    await passScreen(c);
+    expect(await c.say('purple monkey dishwasher')).toContain('Tell me a number from zero to ten');
+    expect(await c.say('purple monkey dishwasher')).toMatch(
+      /^Let's go gently, then\. .*The quick relief routine/,
+    );
   });
 });

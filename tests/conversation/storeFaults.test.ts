@@ -1,6 +1,7 @@
 import type { Conversation } from '../support/conversation';
 import { startTestDynamo, type TestDynamo } from '../support/dynalite';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/faultProxy';
+import { ratePainIfAsked } from '../support/people';
 import { at, doExercise, regular, screenIfAsked, type Regular } from '../support/progressPeople';
 
 /**
@@ -80,6 +81,7 @@ describe.each(FAULTS)('DynamoDB fault "%s"', (fault) => {
     // The day-0 screen could not be read: to be safe, the screen is asked again.
     await screenIfAsked(c);
     expect(c.text).toContain(WARNING);
+    await ratePainIfAsked(c);
     expect(c.text).toContain('Bird dog.');
 
     proxy.set('none');

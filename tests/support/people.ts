@@ -12,3 +12,14 @@ export const passScreen = async (c: Conversation): Promise<void> => {
 /** The rep counts a block said out loud, in order: each count follows the pause of the return. */
 export const countsIn = (text: string): number[] =>
   [...text.matchAll(/\] (\d+)\./g)].map((m) => Number(m[1]));
+
+/** Rates the pain (2 by default) when the coach asks before exercise; does nothing otherwise. */
+export const ratePainIfAsked = async (c: Conversation, answer = "it's a two"): Promise<void> => {
+  if (/How's your pain right now/.test(c.text)) await c.say(answer);
+};
+
+/** A user who asked for exercise gets to the first movement: the screen and the pain question. */
+export const readyToExercise = async (c: Conversation): Promise<void> => {
+  if (/a few quick safety questions/.test(c.text)) await passScreen(c);
+  await ratePainIfAsked(c);
+};

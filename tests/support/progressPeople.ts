@@ -1,3 +1,4 @@
+import { ratePainIfAsked } from './people';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Profile } from '../../lambda/src/progress';
@@ -93,6 +94,7 @@ export const screenIfAsked = async (c: Conversation): Promise<void> => {
 export const doExercise = async (c: Conversation, name: string): Promise<string[]> => {
   await c.say(`coach me through a ${name}`);
   await screenIfAsked(c);
+  await ratePainIfAsked(c);
   const blocks = [c.text];
   while (!/Well done\./.test(c.text)) {
     c.listen();

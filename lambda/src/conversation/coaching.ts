@@ -19,6 +19,7 @@ export const progressOf = (
 ): { state: ConversationState; changes: ProgressChange[] } => {
   const changes: ProgressChange[] = [];
   const spent: Partial<Record<ExerciseId, number>> = { ...state.exerciseMs };
+  const completed = [...(state.completed ?? [])];
   for (const block of facts.blocksDone) spent[block.exerciseId] = (spent[block.exerciseId] ?? 0) + block.ms;
   for (const done of facts.exercisesDone) {
     if (!state.painStopped?.includes(done.exerciseId)) {
@@ -31,10 +32,12 @@ export const progressOf = (
             level: done.level,
             seconds: (spent[done.exerciseId] ?? 0) / 1000,
           },
-          // An exercise that had to be made easier is not yet easy: no credit toward a harder level.
-          !done.easier,
+          // Credit toward a harder level only when it went without trouble: not made
+          // easier (not yet easy), and no pain of 4 or more this session.
+          !done.easier && !state.troubled,
         ),
       );
+      completed.push({ exercise: done.exerciseId, level: done.level });
     }
     spent[done.exerciseId] = 0;
   }
@@ -54,7 +57,7 @@ export const progressOf = (
       }),
     );
   }
-  return { state: { ...state, exerciseMs: spent }, changes };
+  return { state: { ...state, exerciseMs: spent, ...(completed.length > 0 ? { completed } : {}) }, changes };
 };
 
 /** Runs one event through the routine engine, records what it reports, and answers. */

@@ -1,6 +1,7 @@
 import type { AdviceAwaiting } from '../advice/turn';
 import type { ExerciseId, RoutineId } from '../coach/ids';
 import { initialCoachState, type CoachState } from '../coach/state';
+import type { PainBand } from '../screening/pain';
 import type { Outcome } from '../screening/questions';
 import type { ScreenState } from '../screening/screen';
 
@@ -15,8 +16,14 @@ export interface ConversationState {
   readonly mode?: Mode;
   /** The worst screen outcome of this session (health data: session only). */
   readonly safety?: Outcome;
-  /** How the pain was before exercise: only whether it was 8 or more (session only). */
-  readonly pain?: 'high' | 'ok';
+  /** The last answer to the pain question and when (session only): not asked again soon. */
+  readonly pain?: { readonly answer: PainBand | 'skip'; readonly at: number };
+  /** Pain too high for strength work this session (8+ before, 6+ during): gentle work only. */
+  readonly noStrength?: boolean;
+  /** Pain of 4 or more was reported, or an exercise stopped for it: no credit toward a harder level. */
+  readonly troubled?: boolean;
+  /** Exercises completed this session, so credit can be withdrawn if trouble comes later. */
+  readonly completed?: readonly { readonly exercise: ExerciseId; readonly level: number }[];
   /** Exercises stopped for pain this session, so they don't count toward a harder level. */
   readonly painStopped?: readonly ExerciseId[];
   /** Time spent per exercise this session (ms), for progress when an exercise completes. */
@@ -25,8 +32,13 @@ export interface ConversationState {
 
 /** What the coach wants to start once the safety gate lets it. */
 export type Start =
-  | { readonly type: 'routine'; readonly routine: RoutineId; readonly fromBlock?: number }
-  | { readonly type: 'exercise'; readonly exercise: ExerciseId }
+  | {
+      readonly type: 'routine';
+      readonly routine: RoutineId;
+      readonly fromBlock?: number;
+      readonly easier?: boolean;
+    }
+  | { readonly type: 'exercise'; readonly exercise: ExerciseId; readonly easier?: boolean }
   /** Carry on with the routine that was interrupted (after a symptom check mid-routine). */
   | { readonly type: 'continue' };
 
@@ -35,9 +47,13 @@ export type Mode =
   | { readonly kind: 'screen'; readonly screen: ScreenState; readonly then?: Start }
   /** "Did you mean a new symptom?" after a symptom word Alexa could not resolve. */
   | { readonly kind: 'symptomConfirm'; readonly then?: Start }
-  | { readonly kind: 'painBefore'; readonly then: Start }
-  | { readonly kind: 'painDuring' }
-  | { readonly kind: 'painIdle' }
+  | { readonly kind: 'painBefore'; readonly then: Start; readonly unclear?: number }
+  | { readonly kind: 'painDuring'; readonly unclear?: number }
+  | { readonly kind: 'painIdle'; readonly unclear?: number }
+  /** Pain of 4–5 mid-exercise: "the easier version of this one, or skip it?" (block held still). */
+  | { readonly kind: 'painEase' }
+  /** Pain of 6–7 before exercise: "the gentle relief routine, or the easier versions?" */
+  | { readonly kind: 'painChoice'; readonly then: Start }
   | { readonly kind: 'offerRelief' }
   | { readonly kind: 'advice'; readonly awaiting: AdviceAwaiting }
   | { readonly kind: 'sixWeek' }
@@ -57,6 +73,8 @@ export const HEALTH_MODES: ReadonlySet<ModeKind> = new Set([
   'painBefore',
   'painDuring',
   'painIdle',
+  'painEase',
+  'painChoice',
 ]);
 
 export const initialState = (pace?: CoachState['pace']): ConversationState => ({

@@ -11,7 +11,7 @@ import { launch } from './launch';
 import { exerciseNames, routineNames } from './lists';
 import { advise, answerOffer, removed, whatNext } from './offers';
 import { result, type StepResult } from './reply';
-import { answerPain, hurts } from './pain';
+import { answerPain, answerPainChoice, answerPainEase, hurts } from './pain';
 import { answerScreenQuestion, answerSymptomConfirm, symptomCheck, symptomReported } from './safety';
 import { withoutMode, type ConversationState } from './state';
 
@@ -50,6 +50,10 @@ export const step = (state: ConversationState, event: Event, ctx: Context): Step
     case 'painBefore':
     case 'painDuring':
       return answerPain(state, mode, event, ctx);
+    case 'painEase':
+      return answerPainEase(state, event, ctx);
+    case 'painChoice':
+      return answerPainChoice(state, mode, event, ctx) ?? unasked(withoutMode(state), event, ctx);
     case 'painIdle':
       // Asked after "it hurts" with nothing running: a request may move on.
       return isAnswerLike(event)

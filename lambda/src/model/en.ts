@@ -383,6 +383,8 @@ export const en: LanguageSource = {
     {
       name: 'EasierIntent',
       samples: [
+        'easier [please]',
+        'the easier (one|version) [please]',
         'can i do (it|this) easier',
         '(do|make) (it|this) easier',
         '[can you] make (it|this) easier',

@@ -42,6 +42,19 @@ export const exerciseCompleted = (now: Moment, done: ExerciseDone, clean = true)
 export const exerciseStoppedForPain = (now: Moment, done: ExerciseDone): ProgressChange =>
   activity(now, done, false);
 
+/**
+ * Pain of 4 or more came after the exercise was done this session: the session earns it no
+ * credit toward a harder level after all (only this effect is kept, never the pain).
+ */
+export const creditWithdrawn = (
+  now: Moment,
+  done: Pick<ExerciseDone, 'sessionId' | 'exercise' | 'level'>,
+): ProgressChange => ({
+  at: now.at,
+  day: now.day,
+  practice: [{ exercise: done.exercise, level: done.level, sessionId: done.sessionId, clean: false }],
+});
+
 export const paceChanged = (now: Moment, pace: PaceId): ProgressChange => ({
   at: now.at,
   day: now.day,

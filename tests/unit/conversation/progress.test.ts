@@ -6,6 +6,7 @@ const wholeBridge = (makeEasier: boolean): ProgressChange[] => {
   const talk = new Talk();
   const changes: ProgressChange[] = [];
   changes.push(...talk.send({ kind: 'startExercise', exercise: 'bridge' }).changes);
+  changes.push(...talk.send({ kind: 'painScore', score: 1 }).changes);
   if (makeEasier) changes.push(...talk.wait(5_000).send({ kind: 'easier' }).changes);
   for (let i = 0; i < 10 && talk.state.coach.run; i += 1) {
     changes.push(...talk.wait(10 * 60_000).send({ kind: 'answer', answer: 'yes' }).changes);

@@ -61,6 +61,7 @@ const SITUATIONS: Readonly<Record<string, () => Talk>> = {
   'mid-set': () => {
     const t = new Talk();
     t.send({ kind: 'startExercise', exercise: 'bridge' });
+    t.send({ kind: 'painScore', score: 2 });
     return t.wait(40_000);
   },
   paused: () => {
@@ -71,7 +72,18 @@ const SITUATIONS: Readonly<Record<string, () => Talk>> = {
   'between sides': () => {
     const t = new Talk();
     t.send({ kind: 'startExercise', exercise: 'clamshell' });
+    t.send({ kind: 'painScore', score: 2 });
     return t.wait(10 * 60_000);
+  },
+  'easier or skip, after "it hurts" and a 4': () => {
+    const t = situation('pain during');
+    t.send({ kind: 'painScore', score: 4 });
+    return t;
+  },
+  'relief routine or easier versions, after a 6 before exercise': () => {
+    const t = situation('pain before a routine');
+    t.send({ kind: 'painScore', score: 6 });
+    return t;
   },
   screen: () => {
     const t = situation('menu');
@@ -150,6 +162,8 @@ const QUESTION_HINT: Readonly<Partial<Record<ModeKind, string>>> = {
   resumeOffer: 'progress.offer.resumeReprompt',
   levelUp: 'progress.offer.levelUpReprompt',
   deleteData: 'progress.delete.confirmReprompt',
+  painEase: 'screening.pain.during.easeOffReprompt',
+  painChoice: 'screening.pain.much.offerReprompt',
 };
 
 /** What may leave any question: stop, a symptom, a symptom check. */
@@ -170,7 +184,18 @@ const answers = (mode: ModeKind, e: Event): boolean => {
         (e.kind === 'answer' && e.answer === 'unsure')
       );
     case 'painDuring':
-      return e.kind === 'painScore' && e.score !== undefined;
+      return (
+        (e.kind === 'painScore' && e.score !== undefined) || (e.kind === 'command' && e.command === 'skip')
+      );
+    case 'painEase':
+      return (
+        e.kind === 'answer' ||
+        e.kind === 'easier' ||
+        e.kind === 'hurts' ||
+        (e.kind === 'command' && (e.command === 'skip' || e.command === 'resume'))
+      );
+    case 'painChoice':
+      return (e.kind === 'answer' && e.answer !== 'unsure') || e.kind === 'easier';
     default:
       return e.kind === 'answer';
   }
@@ -181,7 +206,13 @@ const isRequest = (e: Event): boolean =>
   !['answer', 'unknown', 'help', 'painScore', 'hurts'].includes(e.kind) &&
   !(e.kind === 'command' && (e.command === 'repeat' || e.command === 'skip'));
 
-const HEALTH: ReadonlySet<ModeKind> = new Set(['screen', 'symptomConfirm', 'painBefore', 'painDuring']);
+const HEALTH: ReadonlySet<ModeKind> = new Set([
+  'screen',
+  'symptomConfirm',
+  'painBefore',
+  'painDuring',
+  'painEase',
+]);
 
 describe.each(Object.keys(SITUATIONS))('in the situation "%s"', (name) => {
   const before = (): { talk: Talk; state: ConversationState } => {

@@ -1,97 +1,95 @@
 import {
-  askPainBeforeRoutine,
-  hurtsMidExercise,
-  painBeforeRoutine,
-  painDuringExercise,
+  bandOf,
+  beforeExercise,
+  duringExercise,
+  painAnswer,
+  parsePainScore,
+  troubles,
 } from '../../../lambda/src/screening/pain';
-import { words } from './render';
+import { isSay } from '../../../lambda/src/speech/plan';
 
-describe('pain before a routine', () => {
-  test('asks for 0–10 and offers skip', () => {
-    expect(words(askPainBeforeRoutine().plan)).toBe(
-      "How's your pain right now, from zero to ten? You can say skip.",
-    );
+const keys = (items: readonly unknown[]) =>
+  (items as Parameters<typeof isSay>[0][]).filter(isSay).map((i) => i.say);
+
+describe('the pain scale', () => {
+  it.each([
+    [0, 'fine'],
+    [3, 'fine'],
+    [3.5, 'fine'],
+    [4, 'ease'],
+    [5, 'ease'],
+    [6, 'much'],
+    [7, 'much'],
+    [8, 'high'],
+    [10, 'high'],
+  ] as const)('%p is %s', (score, band) => {
+    expect(bandOf(score)).toBe(band);
   });
 
-  test.each([8, 9, 10, '8'])('%p swaps strength work for the relief routine or tips', (score) => {
-    const r = painBeforeRoutine(score);
-    expect(r.decision).toBe('relief');
-    const text = words(r.plan);
-    expect(text).toContain('leave the strength work for today');
-    expect(text).toContain('relief routine');
-    expect(text).toContain('tips');
-    expect(r.reprompt).toBeDefined();
+  it.each(['6', ' 6 ', 6, '0', '10'])('%p is a score', (raw) => {
+    expect(parsePainScore(raw)).toBeDefined();
   });
 
-  test.each([0, 3, 4, 5, 6, 7, '7'])('%p goes on', (score) => {
-    expect(painBeforeRoutine(score).decision).toBe('go-on');
+  it.each([undefined, '?', '', 'six', -1, 11, '11', Number.NaN, {}])('%p is not a score', (raw) => {
+    expect(parsePainScore(raw)).toBeUndefined();
+    expect(painAnswer(raw)).toBe('unclear');
   });
 
-  test('4 to 7 goes on gently; 3 or less just goes on', () => {
-    expect(words(painBeforeRoutine(4).plan)).toContain('gently');
-    expect(words(painBeforeRoutine(3).plan)).not.toContain('gently');
+  it('"skip" is its own answer', () => {
+    expect(painAnswer('skip')).toBe('skip');
   });
 
-  test('skip goes on without a score', () => {
-    expect(painBeforeRoutine('skip').decision).toBe('go-on');
+  it('only 0–3 is trouble-free', () => {
+    expect(troubles('fine')).toBe(false);
+    for (const band of ['ease', 'much', 'high'] as const) expect(troubles(band)).toBe(true);
   });
-
-  test.each([-1, 11, 'abc', '?', undefined, null, Number.NaN, Infinity, ''])(
-    '%p is re-asked clearly',
-    (score) => {
-      const r = painBeforeRoutine(score);
-      expect(r.decision).toBe('invalid');
-      expect(words(r.plan)).toContain('a number from zero to ten');
-      expect(words(r.plan)).toContain('Or say skip.');
-      expect(r.reprompt).toBeDefined();
-    },
-  );
 });
 
-describe('pain during an exercise', () => {
-  test('"that hurts" stops the exercise and asks how bad', () => {
-    expect(words(hurtsMidExercise().plan)).toBe(
-      "Let's stop that one. From zero to ten, how bad is it right now?",
-    );
-    expect(words(hurtsMidExercise().reprompt)).toContain('zero to ten');
+describe('before exercise', () => {
+  it('0–3 and skip go as planned', () => {
+    expect(beforeExercise('fine')).toMatchObject({ kind: 'go', easier: false });
+    expect(beforeExercise('skip')).toMatchObject({ kind: 'go', easier: false });
   });
 
-  test.each([
-    [0, 'carry-on'],
-    [3, 'carry-on'],
-    [4, 'ease-off'],
-    [5, 'ease-off'],
-    [5.5, 'stop-exercise'],
-    [6, 'stop-exercise'],
-    [8, 'stop-exercise'],
-    [10, 'stop-exercise'],
-    ['6', 'stop-exercise'],
-  ] as const)('%p → %s', (score, decision) => {
-    expect(painDuringExercise(score).decision).toBe(decision);
+  it('4–5 go in the easier versions', () => {
+    const d = beforeExercise('ease');
+    expect(d).toMatchObject({ kind: 'go', easier: true });
+    expect(d.kind === 'go' && keys(d.lead.items)).toEqual(['screening.pain.goEasier']);
   });
 
-  test('above 5: skip the rest of this exercise, and offer the symptom check for spreading pain', () => {
-    const text = words(painDuringExercise(6).plan);
-    expect(text).toContain('skip the rest of this one');
-    expect(text).toContain('spreads down a leg with numbness or tingling');
-    expect(text).toContain('symptom check');
+  it('6–7 offer the gentle relief routine or the easier versions, as a question', () => {
+    const d = beforeExercise('much');
+    expect(d.kind).toBe('offer-gentle');
+    expect(d.kind !== 'go' && keys(d.plan.items)).toEqual(['screening.pain.much.offer']);
   });
 
-  test('4–5: slower pace or the easier version', () => {
-    const text = words(painDuringExercise(4).plan);
-    expect(text).toContain('ease off');
-    expect(text).toContain('slower');
-    expect(text).toContain('easier version');
+  it('8–10 no strength work: the safety net, then tips or the gentle routine offered last', () => {
+    const d = beforeExercise('high');
+    expect(d.kind).toBe('no-strength');
+    expect(d.kind !== 'go' && keys(d.plan.items)).toEqual([
+      'screening.pain.high.noStrength',
+      'screening.pain.high.safetyNet',
+      'screening.pain.high.offer',
+    ]);
+  });
+});
+
+describe('during exercise', () => {
+  it('0–3 carry on', () => {
+    expect(duringExercise('fine').kind).toBe('carry-on');
   });
 
-  test('3 or less: carry on, and say if it gets worse', () => {
-    expect(words(painDuringExercise(3).plan)).toContain('Carry on gently');
+  it('4–5 offer the easier version or skipping it', () => {
+    expect(duringExercise('ease').kind).toBe('offer-easier');
   });
 
-  test.each([-1, 11, 'six', '?', undefined])('%p is re-asked, never taken as fine', (score) => {
-    const r = painDuringExercise(score);
-    expect(r.decision).toBe('invalid');
-    expect(words(r.plan)).toContain('a number from zero to ten');
-    expect(words(r.plan)).not.toContain('skip');
+  it.each(['much', 'high'] as const)('%s stops, with the safety net, and ends on the offer', (band) => {
+    const d = duringExercise(band);
+    expect(d.kind).toBe('stop');
+    expect(d.kind === 'stop' && keys(d.plan.items)).toEqual([
+      'screening.pain.during.stop',
+      'screening.pain.during.safetyNet',
+      'screening.pain.during.offer',
+    ]);
   });
 });
