@@ -34,7 +34,12 @@ interface Stored {
   readonly profile: Profile | undefined;
 }
 
-const MAX_CONFLICT_RETRIES = 10;
+/**
+ * Rounds of re-read and retry after a conflict, all inside the commit's time budget. Ten
+ * starved a session under CPU load when another device wrote every few ms; the real fix is
+ * atomic deltas (UpdateItem), which need no retry at all.
+ */
+const MAX_CONFLICT_RETRIES = 60;
 
 /** UserStore on DynamoDB (AWS SDK v3): one item per user, optimistic concurrency on `version`. */
 export class DynamoUserStore implements UserStore {
