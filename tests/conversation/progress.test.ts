@@ -225,6 +225,49 @@ describe('moving up a level', () => {
     expect(first).toContain('Reach. [pause 8s] And back.');
   });
 
+  it.each([
+    ['pain of 4 before each (the easier version is coached)', 'four'],
+    ['pain of 5 before each', 'five'],
+  ])('is never offered after three sessions with %s', async (_what, pain) => {
+    const p = await regular(db);
+    for (const day of [0, 1, 2]) {
+      const c = p.session(at(day));
+      await c.launch();
+      await doExercise(c, 'bird dog', pain);
+      c.listen();
+      await c.say('stop');
+    }
+    const c = p.session(at(3));
+    expect(await c.launch()).not.toContain(LEVEL_UP_OFFER);
+    expect(c.text).toMatch(/What would you like\?$/);
+  });
+
+  it('is never offered after three sessions in which "it hurts" was rated 4', async () => {
+    const p = await regular(db);
+    for (const day of [0, 1, 2]) {
+      const c = p.session(at(day));
+      await c.launch();
+      await c.say('coach me through a bird dog');
+      await screenIfAsked(c);
+      await ratePainIfAsked(c);
+      intoTheBlock(c);
+      await c.say('ouch');
+      expect(await c.say('four')).toContain("let's ease off");
+      await c.say('no');
+      for (let i = 0; i < 4 && !/Well done\./.test(c.text); i += 1) {
+        c.listen();
+        await c.say('yes');
+      }
+      expect(c.text).toContain("That's your bird dogs done");
+      c.listen();
+      await c.say('stop');
+    }
+    // The three sessions count as done, but none toward a harder level.
+    expect((await p.profile())?.exerciseCounts['bird-dog']).toBe(3);
+    const c = p.session(at(3));
+    expect(await c.launch()).not.toContain(LEVEL_UP_OFFER);
+  });
+
   it('two sessions are not enough', async () => {
     const p = await regular(db);
     for (const day of [0, 1]) await birdDogSession(p, at(day));
