@@ -131,9 +131,14 @@ describe('commands in the middle of a routine (barge-in)', () => {
     expect(await c.say('start over')).toMatch(/^Starting over from the top\. Bridge\./);
   });
 
-  it('"slower", "faster" and "normal speed" change the holds from the same rep', async () => {
+  it('"slower", "faster" and "normal speed" change the holds from the same rep, one step at a time', async () => {
     const c = await midBridge(DURING_REP_4);
     expect(await c.say('slower')).toMatch(/^Slower it is\. Rep \d+\. Lift\. \[pause 4\.5s\] And lower\./);
+    c.wait(10_000);
+    // "faster" right after "slower" is one step: back to normal, not straight to faster.
+    expect(await c.say('faster')).toMatch(
+      /^Back to normal speed\. Rep \d+\. Lift\. \[pause 3s\] And lower\./,
+    );
     c.wait(10_000);
     expect(await c.say('faster')).toMatch(
       /^A bit faster, then\. Rep \d+\. Lift\. \[pause 2\.3s\] And lower\./,
