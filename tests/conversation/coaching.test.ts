@@ -194,6 +194,14 @@ describe('the lying hamstring stretch', () => {
     );
   });
 
+  it.each(['hamstrings', 'the towel stretch', "let's do the hamstring stretch"])(
+    '"%s" starts it, position first',
+    async (phrase) => {
+      const c = await startedWith(phrase);
+      expect(c.text).toMatch(/Lying hamstring stretch\. Lie on your back, both knees bent/);
+    },
+  );
+
   it('says why it helps, and has an easier version with the knee more bent', async () => {
     const c = await startedWith('stretch my hamstrings');
     c.listen();

@@ -34,6 +34,7 @@ const EVERYDAY = [
   'my hamstrings are tight',
   'stretch my hamstrings',
   'the hamstring stretch',
+  'hamstrings',
   'my back is sore',
   'my back hurts',
   'it hurts',

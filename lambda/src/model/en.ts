@@ -734,6 +734,7 @@ export const en: LanguageSource = {
           alone: [
             '[the] hamstring (stretch|stretches) [please]',
             '[the] lying hamstring stretch',
+            '[the] hamstrings [please]',
             '[the] towel stretch',
           ],
         },
