@@ -27,7 +27,7 @@ describe('opening the skill', () => {
     await c.launch();
     const text = await c.say('what exercises do you have');
     expect(text).toBe(
-      'I can coach pelvic tilts, bridges, clamshells, bird dogs, dead bugs, and hip flexor stretches. ' +
+      'I can coach pelvic tilts, bridges, clamshells, bird dogs, dead bugs, hip flexor stretches, and hamstring stretches. ' +
         'Or a whole routine: the quick relief routine, the strength routine, and the full routine. Which would you like?',
     );
   });
@@ -131,9 +131,14 @@ describe('commands in the middle of a routine (barge-in)', () => {
     expect(await c.say('start over')).toMatch(/^Starting over from the top\. Bridge\./);
   });
 
-  it('"slower", "faster" and "normal speed" change the holds from the same rep', async () => {
+  it('"slower", "faster" and "normal speed" change the holds from the same rep, one step at a time', async () => {
     const c = await midBridge(DURING_REP_4);
     expect(await c.say('slower')).toMatch(/^Slower it is\. Rep \d+\. Lift\. \[pause 4\.5s\] And lower\./);
+    c.wait(10_000);
+    // "faster" right after "slower" is one step: back to normal, not straight to faster.
+    expect(await c.say('faster')).toMatch(
+      /^Back to normal speed\. Rep \d+\. Lift\. \[pause 3s\] And lower\./,
+    );
     c.wait(10_000);
     expect(await c.say('faster')).toMatch(
       /^A bit faster, then\. Rep \d+\. Lift\. \[pause 2\.3s\] And lower\./,
@@ -172,12 +177,52 @@ describe('one exercise on its own', () => {
   });
 });
 
+describe('the lying hamstring stretch', () => {
+  it('position first with the side by limb, a 30 s hold, then the other leg', async () => {
+    const c = await startedWith('coach me through a hamstring stretch');
+    expect(c.text).toMatch(
+      /Lying hamstring stretch\. Lie on your back, both knees bent, feet flat on the floor\. Loop a towel or strap around one foot .* Left leg up, right foot flat: the stretch is at the back of your left thigh\. Take a few seconds to get into position\. \[pause 6s\] Good\./,
+    );
+    expect(c.text).toContain(
+      'Keep your lower back and your other foot on the floor. Hold still, no bouncing.',
+    );
+    expect(c.text).toContain(
+      'Hold it there. [pause 10s] 20 seconds. [pause 9.2s] 10. [pause 4.6s] 5. [pause 0.7s] 4. [pause 0.7s] 3. [pause 0.7s] 2. [pause 0.7s] 1. [pause 0.7s] And relax. Ready for the other side?',
+    );
+    c.listen();
+    expect(await c.say('yes')).toMatch(
+      /^Lying hamstring stretch, other side\. Right leg up, left foot flat: the stretch is at the back of your right thigh\. \[pause 5s\] Hold it there\./,
+    );
+  });
+
+  it.each(['hamstrings', 'the towel stretch', "let's do the hamstring stretch"])(
+    '"%s" starts it, position first',
+    async (phrase) => {
+      const c = await startedWith(phrase);
+      expect(c.text).toMatch(/Lying hamstring stretch\. Lie on your back, both knees bent/);
+    },
+  );
+
+  it('says why it helps, and has an easier version with the knee more bent', async () => {
+    const c = await startedWith('stretch my hamstrings');
+    c.listen();
+    expect(await c.say('why this exercise')).toMatch(
+      /^Tight muscles at the back of your thighs tug on your pelvis/,
+    );
+    expect(await c.say('make it easier')).toMatch(
+      /^Let's make it easier\..*this time that knee stays bent\./,
+    );
+    expect(await c.say('ready')).toMatch(/^Bent-knee hamstring stretch\. .*with the knee well bent/);
+    expect(c.text).toContain('Hold it there. [pause 10s] 20 seconds.');
+  });
+});
+
 describe('bad input never breaks the conversation', () => {
   it('an exercise it does not know gets the list of those it does', async () => {
     const c = new Conversation();
     await c.launch();
     expect(await c.say('coach me through a pizza')).toBe(
-      "I don't know that one. I can coach pelvic tilts, bridges, clamshells, bird dogs, dead bugs, and hip flexor stretches. Which would you like?",
+      "I don't know that one. I can coach pelvic tilts, bridges, clamshells, bird dogs, dead bugs, hip flexor stretches, and hamstring stretches. Which would you like?",
     );
     expect(c.last.ended).toBe(false);
   });

@@ -327,6 +327,30 @@ describe('pace', () => {
   });
 });
 
+describe('pace one step at a time', () => {
+  it('"slower" then "faster" is normal speed, and normal speed is what the next session remembers', async () => {
+    const p = await regular(db);
+    const c = p.session(at(0));
+    await c.launch();
+    await c.say('coach me through a bird dog');
+    await screenIfAsked(c);
+    await ratePainIfAsked(c);
+    intoTheBlock(c);
+    expect(await c.say('slower')).toMatch(/^Slower it is\./);
+    c.wait(3000);
+    expect(await c.say('faster')).toMatch(
+      /^Back to normal speed\. Rep \d\. Reach\. \[pause 5s\] And back\. \[pause 1\.5s\]/,
+    );
+    await c.say('stop');
+    expect((await p.profile())?.pace?.value).toBe('normal');
+
+    const next = p.session(at(1));
+    await next.launch();
+    const [first] = await doExercise(next, 'bird dog');
+    expect(first).toContain('Reach. [pause 5s] And back. [pause 1.5s]');
+  });
+});
+
 describe('the easier version chosen because of pain', () => {
   it('is not remembered: the next session coaches the usual version at the usual pace', async () => {
     const p = await regular(db);

@@ -125,18 +125,33 @@ describe.each(FAULTS)('DynamoDB fault "%s"', (fault) => {
 
     proxy.set('none');
     c.listen();
-    // The last block, which ends with the routine's summary.
-    expect(await c.say('yes')).toContain("That's the quick relief routine done");
+    // The hip flexor stretch's last block, which ends by naming the hamstring stretch.
+    expect(await c.say('yes')).toMatch(/, other side\..*Next is the lying hamstring stretch\./);
     // Back: the pending progress is written on this turn.
     const landed = await p.profile();
     expect(landed?.exerciseCounts['pelvic-tilt']).toBe(1);
     expect(landed?.sessionsTotal).toBe(2);
     expect(landed?.resume?.exerciseId).toBe('hip-flexor-stretch');
 
+    // The hamstring stretch: 2 sets × 2 sides, the last block ending with the routine's summary.
+    c.listen();
+    expect(await c.say('ready')).toMatch(/^Lying hamstring stretch\./);
+    c.listen();
+    expect(await c.say('yes')).toMatch(/, other side\./);
+    c.listen();
+    expect(await c.say('yes')).toMatch(/^Set 2 of 2/);
+    c.listen();
+    expect(await c.say('yes')).toContain("That's the quick relief routine done");
+
     c.listen();
     await c.say('stop');
     const profile = await p.profile();
-    expect(profile?.exerciseCounts).toEqual({ 'bird-dog': 1, 'pelvic-tilt': 1, 'hip-flexor-stretch': 1 });
+    expect(profile?.exerciseCounts).toEqual({
+      'bird-dog': 1,
+      'pelvic-tilt': 1,
+      'hip-flexor-stretch': 1,
+      'hamstring-stretch': 1,
+    });
     expect(profile?.resume).toBeNull();
     expect(warnings(c)).toBe(1);
     expectConversationWentOn(c);

@@ -100,6 +100,15 @@ test.each<[string, Expected]>([
     'coach me through the kneeling hip flexor stretch',
     { intent: 'StartExerciseIntent', slot: 'exercise', id: 'hip-flexor-stretch' },
   ],
+  [
+    'coach me through a hamstring stretch',
+    { intent: 'StartExerciseIntent', slot: 'exercise', id: 'hamstring-stretch' },
+  ],
+  ['stretch my hamstrings', { intent: 'StartExerciseIntent', slot: 'exercise', id: 'hamstring-stretch' }],
+  [
+    "let's do the towel stretch",
+    { intent: 'StartExerciseIntent', slot: 'exercise', id: 'hamstring-stretch' },
+  ],
   ['start my stretches', { intent: 'StartRoutineIntent', slot: 'routine', id: 'quick-relief' }],
   ["let's do the strength routine", { intent: 'StartRoutineIntent', slot: 'routine', id: 'strength' }],
   ["let's do everything", { intent: 'StartRoutineIntent', slot: 'routine', id: 'full' }],

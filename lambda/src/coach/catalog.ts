@@ -145,12 +145,35 @@ export const CATALOG: Readonly<Record<ExerciseId, Exercise>> = {
     // Standing, a hand on a chair, one foot back: the hold stays 30 s.
     easier: { reps: 1, holdMs: 30000 },
   },
+  'hamstring-stretch': {
+    id: 'hamstring-stretch',
+    kind: 'stretch',
+    sided: true,
+    move: 'holdStretch',
+    back: 'relax',
+    returnMs: 0,
+    // Lower the leg, move the towel to the other foot, bend the first knee.
+    switchMs: 5000,
+    // ACSM: 10–30 s holds, about 60 s per stretch in total; no harder level.
+    levels: [{ reps: 1, sets: 2, holdMs: 30000 }],
+    // The raised knee more bent: the hold stays 30 s.
+    easier: { reps: 1, holdMs: 30000 },
+  },
 };
 
 export const ROUTINES: Readonly<Record<RoutineId, readonly ExerciseId[]>> = {
-  'quick-relief': ['pelvic-tilt', 'hip-flexor-stretch'],
+  // CONTENT.md: the article calls for hamstring flexibility; both stretches ease the pull on the pelvis.
+  'quick-relief': ['pelvic-tilt', 'hip-flexor-stretch', 'hamstring-stretch'],
   strength: ['bridge', 'clamshell', 'bird-dog', 'dead-bug'],
-  full: ['pelvic-tilt', 'hip-flexor-stretch', 'bridge', 'clamshell', 'bird-dog', 'dead-bug'],
+  full: [
+    'pelvic-tilt',
+    'hip-flexor-stretch',
+    'hamstring-stretch',
+    'bridge',
+    'clamshell',
+    'bird-dog',
+    'dead-bug',
+  ],
 };
 
 export const maxLevel = (id: ExerciseId): number => CATALOG[id].levels.length - 1;

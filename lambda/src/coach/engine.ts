@@ -2,6 +2,7 @@ import { say, type SpeechItem } from '../speech/plan';
 import { buildBlocks, nextExerciseIndex, type Block, type Levels, type Side } from './blocks';
 import { CATALOG, ROUTINES } from './catalog';
 import type { ExerciseId, PaceId, RoutineId } from './ids';
+import { paceAckKey, stepPace } from './pace';
 import { blockScript, limbKey, positionOf, type Opening } from './script';
 import type { CoachState, Run } from './state';
 
@@ -51,6 +52,7 @@ export type CoachEvent =
       readonly levels: Levels;
       readonly easier?: boolean;
     }
+  /** A pace request: `slower` / `faster` move one step from the current pace, `normal` resets it. */
   | { readonly type: 'pace'; readonly pace: PaceId }
   | { readonly type: CoachCommand }
   | { readonly type: CoachQuery };
@@ -559,8 +561,9 @@ const onRun = (state: CoachState, run: Run, event: CoachEvent, ctx: CoachContext
       return { state: { pace: state.pace }, speech, end: true, facts: NO_FACTS };
     }
     case 'pace': {
-      const paced: CoachState = { ...state, pace: event.pace };
-      const ack = say(`coach.pace.${event.pace}`);
+      // One step per request along slower ↔ normal ↔ faster; the acknowledgement names the result.
+      const paced: CoachState = { ...state, pace: stepPace(state.pace, event.pace) };
+      const ack = say(paceAckKey(state.pace, event.pace));
       // Mid-block the block goes on from the same rep at the new pace; otherwise just acknowledge.
       if (!run.paused && !run.finished) return speak(paced, run, run.index, run.step, [ack], ctx, pickUp);
       const then = run.paused ? [say('coach.paused.howToResume')] : question(blocks, run.index);
@@ -628,7 +631,8 @@ export const coach = (state: CoachState, event: CoachEvent, ctx: CoachContext): 
   let result: CoachResult;
   if (event.type === 'startRoutine' || event.type === 'startExercise') result = start(s, event, ctx);
   else if (s.run) result = onRun(s, s.run, event, ctx);
-  else if (event.type === 'pace') result = idle({ ...s, pace: event.pace }, `coach.pace.${event.pace}`);
+  else if (event.type === 'pace')
+    result = idle({ ...s, pace: stepPace(s.pace, event.pace) }, paceAckKey(s.pace, event.pace));
   else if (event.type === 'end') result = { state: s, speech: [], end: true, facts: NO_FACTS };
   else if (event.type === 'stop')
     result = { state: s, speech: [say('common.goodbye')], end: true, facts: NO_FACTS };

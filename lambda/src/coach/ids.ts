@@ -6,6 +6,7 @@ export const EXERCISE_IDS = [
   'bird-dog',
   'dead-bug',
   'hip-flexor-stretch',
+  'hamstring-stretch',
 ] as const;
 export type ExerciseId = (typeof EXERCISE_IDS)[number];
 

@@ -1,4 +1,4 @@
-import type { PaceId } from './ids';
+import { PACE_IDS, type PaceId } from './ids';
 
 /**
  * Pace changes the tempo of moving parts and rests, never a stated hold or stretch time
@@ -22,3 +22,24 @@ export const repHoldMs = (ms: number, pace: PaceId): number =>
 
 /** A stretch hold, or any counted hold: never changed by the pace. */
 export const stretchHoldMs = (ms: number, _pace?: PaceId): number => Math.round(ms);
+
+/**
+ * The pace after a request, one step at a time along slower ↔ normal ↔ faster: "faster"
+ * when slower gives normal, "slower" when faster gives normal; "normal speed" is always
+ * normal. At either end the pace stays where it is.
+ */
+export const stepPace = (current: PaceId, requested: PaceId): PaceId => {
+  if (requested === 'normal') return 'normal';
+  const at = PACE_IDS.indexOf(current);
+  const to = requested === 'faster' ? at + 1 : at - 1;
+  return PACE_IDS[Math.max(0, Math.min(PACE_IDS.length - 1, to))] ?? current;
+};
+
+/**
+ * The i18n key acknowledging a pace request: the resulting pace ("Back to normal speed."),
+ * or, when a step was asked for past either end, that it is already there.
+ */
+export const paceAckKey = (current: PaceId, requested: PaceId): string => {
+  const next = stepPace(current, requested);
+  return requested !== 'normal' && next === current ? `coach.pace.already.${next}` : `coach.pace.${next}`;
+};

@@ -72,9 +72,10 @@ export const runCoach = (
 ): StepResult => {
   const coached = coach(state.coach, event, { now: ctx.now, measure: ctx.measure });
   const progress = progressOf({ ...withoutMode(state), coach: coached.state }, coached.facts, ctx);
+  // The pace that results (one step per request), not the one asked for.
   const paceChange =
-    rememberPace && event.type === 'pace' && event.pace !== (ctx.profile?.pace?.value ?? 'normal')
-      ? [paceChanged(ctx.moment, event.pace)]
+    rememberPace && event.type === 'pace' && coached.state.pace !== (ctx.profile?.pace?.value ?? 'normal')
+      ? [paceChanged(ctx.moment, coached.state.pace)]
       : [];
   return result(
     progress.state,

@@ -722,6 +722,24 @@ export const en: LanguageSource = {
           ],
           alone: ['[the] hip flexor (stretch|stretches) [please]', '[the] kneeling stretch'],
         },
+        {
+          id: 'hamstring-stretch',
+          value: 'hamstring stretch',
+          synonyms: [
+            'hamstring stretches',
+            'lying hamstring (stretch|stretches)',
+            'hamstring',
+            'hamstrings',
+            '(towel|strap) stretch',
+            'back of (my|the) (thigh|thighs) stretch',
+          ],
+          alone: [
+            '[the] hamstring (stretch|stretches) [please]',
+            '[the] lying hamstring stretch',
+            '[the] hamstrings [please]',
+            '[the] towel stretch',
+          ],
+        },
       ],
     },
     {

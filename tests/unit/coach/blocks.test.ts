@@ -30,10 +30,14 @@ describe('routine blocks', () => {
       ['hip-flexor-stretch', false, false],
       ['hip-flexor-stretch', false, false],
       ['hip-flexor-stretch', false, true],
+      ['hamstring-stretch', true, false],
+      ['hamstring-stretch', false, false],
+      ['hamstring-stretch', false, false],
+      ['hamstring-stretch', false, true],
     ]);
   });
 
-  it('the full routine holds all six exercises, each side of the sided ones', () => {
+  it('the full routine holds all seven exercises, each side of the sided ones', () => {
     const blocks = buildBlocks(ROUTINES.full, {});
     expect(new Set(blocks.map((b) => b.exerciseId))).toEqual(new Set(EXERCISE_IDS));
     for (const id of EXERCISE_IDS.filter((e) => CATALOG[e].sided)) {

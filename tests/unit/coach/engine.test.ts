@@ -291,13 +291,14 @@ describe('finishing', () => {
   it('the last block ends with a summary of what was done and how long it took', () => {
     const d = new CoachDriver();
     d.send({ type: 'startRoutine', routine: 'quick-relief', levels: {} });
-    for (let i = 0; i < 4; i += 1) d.listen().send('yes');
-    expect(d.text).toMatch(/That's the quick relief routine done: 2 exercises in \d+ minutes?\. Well done\./);
+    // pelvic tilts (1 block), hip flexor stretch (2 sets × 2 sides), hamstring stretch (2 × 2)
+    for (let i = 0; i < 8; i += 1) d.listen().send('yes');
+    expect(d.text).toMatch(/That's the quick relief routine done: 3 exercises in \d+ minutes?\. Well done\./);
     d.listen().send('end');
     const done = d.facts.flatMap((f) => (f.routineDone ? [f.routineDone] : []));
     expect(done).toEqual([expect.objectContaining({ routine: 'quick-relief' })]);
     const exercises = d.facts.flatMap((f) => f.exercisesDone.map((e) => e.exerciseId));
-    expect(exercises).toEqual(['pelvic-tilt', 'hip-flexor-stretch']);
+    expect(exercises).toEqual(['pelvic-tilt', 'hip-flexor-stretch', 'hamstring-stretch']);
   });
 
   it('a routine walked through with yes between blocks visits every block once', () => {
@@ -308,9 +309,10 @@ describe('finishing', () => {
       d.listen().send('yes');
       blocks += 1;
     }
-    expect(blocks).toBe(17);
+    // 17 blocks of the six exercises, and 4 of the hamstring stretch (2 sets × 2 sides).
+    expect(blocks).toBe(21);
     d.listen().send('end');
-    expect(d.facts.flatMap((f) => f.blocksDone)).toHaveLength(17);
+    expect(d.facts.flatMap((f) => f.blocksDone)).toHaveLength(21);
   });
 
   it('resumes a routine at a given block, re-introducing that exercise', () => {

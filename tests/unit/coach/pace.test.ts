@@ -1,6 +1,13 @@
 import { CoachDriver } from '../../support/coachHarness';
-import { repHoldMs, scaled, stretchHoldMs, SHORT_REP_PAUSE_MAX_MS } from '../../../lambda/src/coach/pace';
-import { PACE_IDS } from '../../../lambda/src/coach/ids';
+import {
+  paceAckKey,
+  repHoldMs,
+  scaled,
+  stepPace,
+  stretchHoldMs,
+  SHORT_REP_PAUSE_MAX_MS,
+} from '../../../lambda/src/coach/pace';
+import { PACE_IDS, type PaceId } from '../../../lambda/src/coach/ids';
 
 describe('pace never changes a stated hold (CONTENT.md)', () => {
   it('moving parts and rests follow the pace', () => {
@@ -47,5 +54,81 @@ describe('pace never changes a stated hold (CONTENT.md)', () => {
       expect(d.text).toContain('Reach. [pause 5s] 5. [pause 0.7s] 4.');
       expect(d.text).not.toContain('[pause 7.5s]');
     }
+  });
+});
+
+describe('pace moves one step at a time (slower ↔ normal ↔ faster)', () => {
+  it.each<[PaceId, PaceId, PaceId]>([
+    ['normal', 'slower', 'slower'],
+    ['normal', 'faster', 'faster'],
+    ['normal', 'normal', 'normal'],
+    ['slower', 'faster', 'normal'],
+    ['slower', 'slower', 'slower'],
+    ['slower', 'normal', 'normal'],
+    ['faster', 'slower', 'normal'],
+    ['faster', 'faster', 'faster'],
+    ['faster', 'normal', 'normal'],
+  ])('at %s, "%s" gives %s', (current, requested, next) => {
+    expect(stepPace(current, requested)).toBe(next);
+    const d = new CoachDriver();
+    d.state = { pace: current };
+    d.send({ type: 'pace', pace: requested });
+    expect(d.state.pace).toBe(next);
+  });
+
+  it('"faster" right after "slower" is normal speed, and says so', () => {
+    const d = new CoachDriver();
+    d.send({ type: 'pace', pace: 'slower' });
+    expect(d.text).toBe('Slower it is.');
+    d.send({ type: 'pace', pace: 'faster' });
+    expect(d.state.pace).toBe('normal');
+    expect(d.text).toBe('Back to normal speed.');
+    d.send({ type: 'pace', pace: 'faster' });
+    expect(d.state.pace).toBe('faster');
+    expect(d.text).toBe('A bit faster, then.');
+  });
+
+  it('"slower" right after "faster" is normal speed, and says so', () => {
+    const d = new CoachDriver();
+    d.send({ type: 'pace', pace: 'faster' });
+    d.send({ type: 'pace', pace: 'slower' });
+    expect(d.state.pace).toBe('normal');
+    expect(d.text).toBe('Back to normal speed.');
+  });
+
+  it('past either end the pace stays, and the answer says it is already there', () => {
+    const d = new CoachDriver();
+    d.send({ type: 'pace', pace: 'faster' });
+    d.send({ type: 'pace', pace: 'faster' });
+    expect(d.state.pace).toBe('faster');
+    expect(d.text).toBe('This is already the fastest pace.');
+    const s = new CoachDriver();
+    s.send({ type: 'pace', pace: 'slower' });
+    s.send({ type: 'pace', pace: 'slower' });
+    expect(s.state.pace).toBe('slower');
+    expect(s.text).toBe('This is already the slowest pace.');
+    expect(paceAckKey('slower', 'slower')).toBe('coach.pace.already.slower');
+    expect(paceAckKey('faster', 'normal')).toBe('coach.pace.normal');
+  });
+
+  it('mid-block the block goes on from the same rep at the pace that results', () => {
+    const d = new CoachDriver();
+    d.send({ type: 'startExercise', exercise: 'bridge', levels: {} });
+    d.wait(d.markOf(2) + 500).send({ type: 'pace', pace: 'slower' });
+    expect(d.text).toMatch(/^Slower it is\. Rep 3\. Lift\. \[pause 4\.5s\] And lower\./);
+    d.wait(1000).send({ type: 'pace', pace: 'faster' });
+    expect(d.text).toMatch(/^Back to normal speed\. Rep 3\. Lift\. \[pause 3s\] And lower\./);
+  });
+
+  it('while paused or between blocks the step is the same and the question is kept', () => {
+    const d = new CoachDriver();
+    d.send({ type: 'pace', pace: 'faster' });
+    d.send({ type: 'startExercise', exercise: 'bridge', levels: {} });
+    d.wait(d.markOf(2) + 500).send('pause');
+    d.send({ type: 'pace', pace: 'slower' });
+    expect(d.state.pace).toBe('normal');
+    expect(d.text).toBe("Back to normal speed. Say resume when you're ready.");
+    d.send('resume');
+    expect(d.text).toMatch(/^Rep 3\. Lift\. \[pause 3s\] And lower\./);
   });
 });
