@@ -30,7 +30,9 @@ export const ssmlSegments = (ssml: string): Segment[] => {
       else if (ms > 0) segments.push({ pause: ms });
       continue;
     }
-    const text = unescape(part.replace(DIGITS, (_, d: string) => ` ${d.split('').join(' ')} `).replace(/<[^>]+>/g, ' '))
+    const text = unescape(
+      part.replace(DIGITS, (_, d: string) => ` ${d.split('').join(' ')} `).replace(/<[^>]+>/g, ' '),
+    )
       .replace(/\s+/g, ' ')
       .trim();
     if (text) segments.push({ text });
