@@ -31,7 +31,7 @@ export const ssmlSegments = (ssml: string): Segment[] => {
       continue;
     }
     const text = unescape(
-      part.replace(DIGITS, (_, d: string) => ` ${d.split('').join(' ')} `).replace(/<[^>]+>/g, ' '),
+      part.replace(DIGITS, (_, d: string) => d.split('').join(' ')).replace(/<[^>]+>/g, ' '),
     )
       .replace(/\s+/g, ' ')
       .trim();
