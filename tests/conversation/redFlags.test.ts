@@ -100,6 +100,15 @@ describe.each(LOCALES)('in %s (emergency number %s)', (locale, number, adviceLin
     expectLevel(c, level);
   };
 
+  it('"no" to all nine: none of those warning signs, never "nothing serious", no card', async () => {
+    const c = await atQuestion(locale, 1);
+    await noToTheRest(c);
+    expect(c.text).toMatch(/^Thanks\. None of those warning signs\./);
+    expect(c.text).not.toMatch(/nothing serious|nothing to worry|you're fine/i);
+    expect(c.last.card).toBeUndefined();
+    expect(c.last.ended).toBe(false);
+  });
+
   it.each(NUMBERS)('question %i answered yes → its level', async (n) => {
     const c = await atQuestion(locale, n);
     await c.say('yes');
