@@ -37,7 +37,7 @@ const runConsole = (user: string, data: string, lines: readonly string[]): Promi
     child.stdin?.end(`${lines.join('\n')}\n`);
   });
 
-const SCREEN_ALL_NO = Array.from({ length: 8 }, () => 'no');
+const SCREEN_ALL_NO = Array.from({ length: 9 }, () => 'no');
 
 let data: string;
 let first: Run;

@@ -505,7 +505,7 @@ describe('two devices at once, for a brand-new user', () => {
     const both = [kitchen, bedroom];
     for (const c of both) await c.launch();
     for (const c of both) await c.say('coach me through a bird dog');
-    for (let i = 0; i < 8; i += 1) for (const c of both) if (!/None of those/.test(c.text)) await c.say('no');
+    for (let i = 0; i < 9; i += 1) for (const c of both) if (!/None of those/.test(c.text)) await c.say('no');
     for (const c of both) await ratePainIfAsked(c);
     for (const c of both) expect(c.text).toContain('Bird dog.');
     for (const c of both) c.listen();

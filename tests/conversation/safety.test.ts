@@ -3,6 +3,7 @@ import { passScreen } from '../support/people';
 import { startTestDynamo, type TestDynamo } from '../support/dynalite';
 import {
   QUESTIONS,
+  REPHRASES,
   answerScreen,
   atHipFlexorStretch,
   dayOf,
@@ -18,7 +19,10 @@ const ALL_CLEAR_CARRY_ON =
   "Thanks. None of those warning signs. If anything changes, tell me straight away. Let's carry on.";
 const SYMPTOM_INTRO = "Thanks for telling me. Let's stop and check a few things, to be safe.";
 const REFUSED = "Because of what you told me earlier, I won't coach exercise today.";
-const EMERGENCY_CALL = "Please call 911 or go to an emergency department now, and don't drive yourself.";
+/** The number said twice, digit by digit (the console shows `<say-as interpret-as="digits">` as "9 1 1"). */
+const EMERGENCY_CALL =
+  "Please call 9 1 1, that's 9 1 1, or go to an emergency department now, and don't drive yourself.";
+const DIGITS_911 = '<say-as interpret-as="digits">911</say-as>';
 const CANT_CALL = "I can't call anyone for you. I'll stop here.";
 const PAIN_QUESTION = "How's your pain right now, from zero to ten? You can say skip.";
 
@@ -47,21 +51,21 @@ const midStretchHold = async (): Promise<Conversation> => {
 };
 
 describe('the screen before the first exercise', () => {
-  it('says why, then asks all eight questions one at a time, in order', async () => {
+  it('says why, then asks all nine questions one at a time, in order', async () => {
     const c = await newUserAsking('start my stretches');
     expect(c.text).toBe(`${FIRST_TIME} ${QUESTIONS[1]}`);
     expect(c.last.ended).toBe(false);
     expect(c.repromptText).toBe(`Please answer yes, no, or not sure. ${QUESTIONS[1]}`);
     const heard: string[] = [];
-    for (let i = 0; i < 7; i += 1) heard.push(await c.say('no'));
+    for (let i = 0; i < 8; i += 1) heard.push(await c.say('no'));
     // Each reply is exactly one question: nothing else is asked at the same time.
-    expect(heard).toEqual([2, 3, 4, 5, 6, 7, 8].map((n) => QUESTIONS[n as keyof typeof QUESTIONS]));
+    expect(heard).toEqual([2, 3, 4, 5, 6, 7, 8, 9].map((n) => QUESTIONS[n as keyof typeof QUESTIONS]));
   });
 
   it('all clear: thanks, no "nothing serious", and the routine asked for starts (with the pain question)', async () => {
     const c = await newUserAsking("let's do the strength routine");
     const asked = await answerScreen(c);
-    expect(asked).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(asked).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(c.text).toBe(`${ALL_CLEAR} ${PAIN_QUESTION}`);
     expect(c.text).not.toMatch(/nothing serious|nothing to worry/i);
     expect(await c.say('skip')).toMatch(
@@ -77,16 +81,17 @@ describe('the screen before the first exercise', () => {
     expect(await c.say('two')).toMatch(/^Thanks\. Let's begin\. Clamshell\./);
   });
 
-  it('"not sure" counts as yes, and the coach says so', async () => {
+  it('"not sure" twice counts as yes, and the coach says so', async () => {
     const c = await newUserAsking('start my stretches');
-    await answerScreen(c, { 6: 'not sure' });
-    // Question 6 is urgent: "not sure" there means no exercise today.
+    await answerScreen(c, { 7: 'not sure' });
+    // Question 7 is urgent: "not sure" twice there means no exercise today.
     expect(c.text).toContain('a doctor should check within the next few days');
     expect(c.text).toContain('So no exercise for today.');
 
     const d = await newUserAsking('start my stretches');
-    for (let i = 0; i < 5; i += 1) await d.say('no');
-    expect(await d.say("I'm not sure")).toBe(`Okay, I'll count that as a yes, to be safe. ${QUESTIONS[7]}`);
+    for (let i = 0; i < 6; i += 1) await d.say('no');
+    expect(await d.say("I'm not sure")).toBe(`${REPHRASES[7]} Yes, no, or not sure?`);
+    expect(await d.say('not sure')).toBe(`Okay, I'll count that as a yes, to be safe. ${QUESTIONS[8]}`);
   });
 
   it('"repeat" says the same question again', async () => {
@@ -117,12 +122,12 @@ describe('the screen before the first exercise', () => {
 
 describe('asking about the screen', () => {
   it.each(['help', 'what do you mean', 'why are you asking', "i don't understand"])(
-    '"%s" says why it asks, then the same question again',
+    '"%s" gets the example, why it asks, then the same question again',
     async (line) => {
       const c = await newUserAsking('start my stretches');
       await c.say('no');
       expect(await c.say(line)).toBe(
-        `I ask these because a few rare warning signs need a doctor before any exercise. It's only to keep you safe. ${QUESTIONS[2]}`,
+        `${REPHRASES[2]} I ask because numbness there can mean the nerves at the bottom of the spine are being squeezed, which needs help straight away. ${QUESTIONS[2]}`,
       );
       expect(await c.say('no')).toBe(QUESTIONS[3]);
     },
@@ -133,7 +138,7 @@ describe('an emergency answer stops everything', () => {
   it.each([
     [1, 'New trouble with your bladder or bowels'],
     [2, 'Numbness there can be a sign of a serious nerve problem'],
-    [3, 'Numbness or weakness in both legs, or trouble walking'],
+    [3, "Numbness or weakness in your legs that's severe or getting worse, or trouble walking"],
     [4, 'Sudden, severe pain after a fall or an injury'],
   ] as const)(
     'a yes to question %i: call 911 or go to an emergency department, no driving, session over',
@@ -143,6 +148,8 @@ describe('an emergency answer stops everything', () => {
       expect(asked).toEqual([1, 2, 3, 4].slice(0, n));
       expect(c.text).toContain(reason);
       expect(c.text).toContain(EMERGENCY_CALL);
+      expect(c.last.ssml.split(DIGITS_911)).toHaveLength(3);
+      expect(c.last.card?.content).toContain('Call 911 or go to an emergency department now.');
       expect(c.text).toMatch(new RegExp(`${CANT_CALL}$`));
       expect(c.text).not.toContain("Let's start");
       expect(c.last.ended).toBe(true);
@@ -150,10 +157,10 @@ describe('an emergency answer stops everything', () => {
     },
   );
 
-  it('"not sure" to an emergency question is treated as yes', async () => {
+  it('"not sure" twice to an emergency question is treated as yes', async () => {
     const c = await newUserAsking('start my stretches');
     await answerScreen(c, { 2: 'not sure' });
-    expect(c.text).toContain("When you're not sure, it's safest to get checked.");
+    expect(c.text).toMatch(/^Okay, I'll count that as a yes, to be safe\. Numbness there/);
     expect(c.text).toContain(EMERGENCY_CALL);
     expect(c.last.ended).toBe(true);
   });
@@ -186,7 +193,9 @@ describe('an emergency answer stops everything', () => {
     await c.launch();
     const text = await c.say('I have chest pain');
     expect(text).toContain('Chest pain or trouble breathing needs checking straight away.');
-    expect(text).toContain('call 911 now');
+    expect(text).toContain("call 9 1 1 now, that's 9 1 1.");
+    expect(c.last.ssml.split(DIGITS_911)).toHaveLength(3);
+    expect(c.last.card?.content).toContain('call 911 now');
     expect(text).toContain("Don't drive yourself.");
     expect(text).toContain(CANT_CALL);
     expect(c.last.ended).toBe(true);
@@ -198,16 +207,26 @@ describe('an urgent answer: no exercise coaching this session, advice still offe
     const c = await newUserAsking('start the strength routine');
     const asked = await answerScreen(c, { 5: 'yes' });
     // The screen still asks the rest: an emergency sign must never go unasked.
-    expect(asked).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(asked).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(c.text).toContain('please see a doctor today');
-    expect(c.text).toContain('call 911');
+    expect(c.text).toContain('call 9 1 1');
+    expect(c.last.ssml).toContain(DIGITS_911);
+    expect(c.last.card).toBeUndefined();
     expect(c.text).toContain('So no exercise for today.');
     expect(c.text).toMatch(/Would you like some\?$/);
     expect(c.text).not.toContain("Let's start");
     expect(c.last.ended).toBe(false);
   });
 
-  it.each([6, 7] as const)(
+  it('a yes to question 6 (cancer in the past): see a doctor today, and no exercise', async () => {
+    const c = await newUserAsking('start my stretches');
+    await answerScreen(c, { 6: 'yes' });
+    expect(c.text).toContain('please see a doctor today');
+    expect(c.text).toContain('So no exercise for today.');
+    expect(c.last.ended).toBe(false);
+  });
+
+  it.each([7, 8] as const)(
     'a yes to question %i: see a doctor within a few days, and no exercise',
     async (n) => {
       const c = await newUserAsking('start my stretches');
@@ -256,10 +275,10 @@ describe('an urgent answer: no exercise coaching this session, advice still offe
   });
 });
 
-describe('pain for more than six weeks (question 8)', () => {
+describe('pain for more than six weeks (question 9)', () => {
   it('recommends a physiotherapist or doctor, and gentle exercise may go on', async () => {
     const c = await newUserAsking('start my stretches');
-    await answerScreen(c, { 8: 'yes' });
+    await answerScreen(c, { 9: 'yes' });
     expect(c.text).toContain('please book to see a physiotherapist or a doctor');
     expect(c.text).toContain('Gentle exercise is fine in the meantime.');
     expect(c.text.endsWith(`Gentle exercise is fine in the meantime. ${PAIN_QUESTION}`)).toBe(true);
@@ -273,7 +292,7 @@ describe('what is stored after a clear screen', () => {
     const c = person.session(0);
     await c.launch();
     await c.say('start my stretches');
-    await answerScreen(c, { 8: 'not sure' });
+    await answerScreen(c, { 9: 'not sure' });
     const items = await person.items();
     expect(items).toHaveLength(1);
     const item = items[0] ?? {};
@@ -284,13 +303,13 @@ describe('what is stored after a clear screen', () => {
 });
 
 describe('"run a symptom check" at any time', () => {
-  it('with nothing going on: all eight questions, then asks what next', async () => {
+  it('with nothing going on: all nine questions, then asks what next', async () => {
     const c = new Conversation();
     await c.launch();
     expect(await c.say('run a symptom check')).toBe(
       `Sure. A few quick safety questions. Answer yes, no, or not sure. ${QUESTIONS[1]}`,
     );
-    expect(await answerScreen(c)).toHaveLength(8);
+    expect(await answerScreen(c)).toHaveLength(9);
     expect(c.text).toBe(
       'Thanks. None of those warning signs. If anything changes, tell me straight away. What would you like to do?',
     );
@@ -366,15 +385,15 @@ describe('symptom words stop whatever is running and start the screen at the mat
   it.each(STATES)('from %s, "chest pain" sends for help and ends the session', async (_state, setUp) => {
     const c = new Conversation();
     await setUp(c);
-    expect(await c.say('chest pain')).toContain('call 911 now');
+    expect(await c.say('chest pain')).toContain("call 9 1 1 now, that's 9 1 1.");
     expect(c.last.ended).toBe(true);
   });
 
-  it('a screen started by a symptom still asks all eight questions, each once', async () => {
+  it('a screen started by a symptom still asks all nine questions, each once', async () => {
     const c = await midStretchHold();
     await c.say('I have a fever');
     const asked = await answerScreen(c);
-    expect(asked).toEqual([5, 6, 7, 8, 1, 2, 3, 4]);
+    expect(asked).toEqual([5, 6, 7, 8, 9, 1, 2, 3, 4]);
   });
 
   it('a symptom word mid-hold stops the hold: nothing more of the stretch is spoken until the screen is done', async () => {

@@ -3,7 +3,7 @@ import type { Conversation } from './conversation';
 /** Answers the red-flag screen "no" to every question, as someone with no warning signs. */
 export const passScreen = async (c: Conversation): Promise<void> => {
   expect(c.text).toContain('Before we move, a few quick safety questions');
-  for (let i = 0; i < 8 && !/None of those warning signs/.test(c.text); i += 1) {
+  for (let i = 0; i < 9 && !/None of those warning signs/.test(c.text); i += 1) {
     await c.say('no');
   }
   expect(c.text).toContain('None of those warning signs');

@@ -83,7 +83,7 @@ export const at = (day: number, hours = 0): number => START + day * DAY_MS + hou
 /** Passes the red-flag screen ("no" to every question) when the coach asks it: the first time, then weekly. */
 export const screenIfAsked = async (c: Conversation): Promise<void> => {
   if (!/before we move, a few quick safety questions/i.test(c.text)) return;
-  for (let i = 0; i < 8 && !/None of those warning signs/.test(c.text); i += 1) await c.say('no');
+  for (let i = 0; i < 9 && !/None of those warning signs/.test(c.text); i += 1) await c.say('no');
   expect(c.text).toContain('None of those warning signs');
 };
 

@@ -7,38 +7,61 @@ import type { TestDynamo } from './dynalite';
 
 export const DAY_MS = 86_400_000;
 
-/** The eight screen questions as the coach asks them (en-US), in the normal order. */
+/** The nine screen questions as the coach asks them (en-US), in the normal order. */
 export const QUESTIONS = {
-  1: 'Have you had any new trouble peeing, controlling your bladder or bowels, or any leaking?',
+  1: "Have you had any new trouble peeing, like it's hard to start or you can't go, or any leaking from your bladder or bowels without meaning to?",
   2: 'Any numbness or tingling between your legs, around your genitals or back passage?',
-  3: "Any numbness or weakness in both legs, weakness that's getting worse, or trouble walking?",
+  3: "Any numbness, tingling or weakness in one or both legs that's severe or getting worse, or trouble walking?",
   4: 'Did the pain start suddenly and severely after a fall, an accident or another injury?',
   5: 'Do you have a fever or chills, or have you lost weight without knowing why?',
-  6: 'Have you ever had cancer, do you take steroid tablets long term, or is your immune system weakened?',
-  7: "Is the pain severe at night or when you're lying still, and not eased by rest?",
-  8: "Has this pain lasted more than six weeks, even though you've been looking after it?",
+  6: 'Have you ever had cancer?',
+  7: 'Do any of these apply to you: steroid tablets taken long term, thin bones, called osteoporosis, a weakened immune system, or injecting drugs?',
+  8: "Is the pain severe at night or when you're lying still, and not eased by rest?",
+  9: "Has this pain lasted more than six weeks, even though you've been looking after it?",
 } as const;
 
 export type QuestionNumber = keyof typeof QUESTIONS;
 
-/** Which question (1–8) a reply ends with, or undefined when it asks none. */
+/** Each question's plain rephrase with an everyday example (a first "not sure", or "help"). */
+export const REPHRASES: Readonly<Record<QuestionNumber, string>> = {
+  1: 'For example, is it harder than usual to start peeing, do you need to go but nothing comes, or have you wet or soiled yourself without meaning to?',
+  2: 'For example, does it feel different when you wipe after the toilet, or when you sit on a hard chair, as if that area were partly numb?',
+  3: 'For example, does a foot catch or drag when you walk, do your legs give way, or is a numb or tingling patch on a leg spreading or getting worse?',
+  4: 'For example, did the pain come on all at once after you slipped and fell, after a car accident, or after a hard knock to your back?',
+  5: 'For example, have you felt hot and shivery, woken up drenched in sweat, or found your clothes getting looser without trying to lose weight?',
+  6: 'For example, have you ever been treated for any kind of cancer, even years ago, such as breast, prostate or lung cancer?',
+  7: 'For example, have you taken steroid tablets for asthma or arthritis for three months or more, been told your bones are thin or brittle, taken medicine that weakens your immune system, or do you inject drugs?',
+  8: 'For example, does the pain wake you up at night, or is it just as bad when you lie still, whichever way you lie?',
+  9: 'For example, has it been there most days since more than six weeks ago, even with rest, gentle exercise or painkillers?',
+};
+
+/** Which question (1–9) a reply ends with, or undefined when it asks none. */
 export const questionIn = (text: string): QuestionNumber | undefined => {
   for (const [n, q] of Object.entries(QUESTIONS)) if (text.endsWith(q)) return Number(n) as QuestionNumber;
   return undefined;
 };
 
+/** Which question a reply rephrases after a first "not sure" ("… Yes, no, or not sure?"). */
+export const rephraseIn = (text: string): QuestionNumber | undefined => {
+  for (const [n, r] of Object.entries(REPHRASES))
+    if (text.endsWith(`${r} Yes, no, or not sure?`)) return Number(n) as QuestionNumber;
+  return undefined;
+};
+
 /**
  * Answers the screen that is open: `answers[n]` for question n ("yes", "not sure", …),
- * "no" to the rest, until the coach stops asking. Returns the questions in the order asked.
+ * "no" to the rest, until the coach stops asking. A rephrase after a first "not sure" is
+ * answered the same way again (so "not sure" twice counts as yes). Returns the questions in
+ * the order asked, each once.
  */
 export const answerScreen = async (
   c: Conversation,
   answers: Partial<Record<QuestionNumber, string>> = {},
 ): Promise<QuestionNumber[]> => {
   const asked: QuestionNumber[] = [];
-  for (let q = questionIn(c.text); q !== undefined; q = questionIn(c.text)) {
-    asked.push(q);
-    if (asked.length > 8) throw new Error(`the screen asked more than 8 questions: ${asked.join(',')}`);
+  for (let q = questionIn(c.text); q !== undefined; q = questionIn(c.text) ?? rephraseIn(c.text)) {
+    if (asked[asked.length - 1] !== q) asked.push(q);
+    if (asked.length > 9) throw new Error(`the screen asked more than 9 questions: ${asked.join(',')}`);
     await c.say(answers[q] ?? 'no');
   }
   return asked;

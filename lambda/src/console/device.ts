@@ -31,6 +31,8 @@ const LOCAL_NOWHERE = 'http://127.0.0.1:1';
 export interface DeviceReply {
   readonly ssml: string;
   readonly reprompt?: string;
+  /** A Simple card the reply shows in the Alexa app. */
+  readonly card?: { readonly title: string; readonly content: string };
   readonly ended: boolean;
   /** The intent the model resolved the utterance to (for tests and debugging). */
   readonly intent?: string;
@@ -167,9 +169,11 @@ export class Device {
     const response = envelope.response;
     const speech = response.outputSpeech as { ssml?: string } | undefined;
     const reprompt = response.reprompt?.outputSpeech as { ssml?: string } | undefined;
+    const card = response.card as { type?: string; title?: string; content?: string } | undefined;
     return {
       ssml: speech?.ssml ?? '',
       ...(reprompt?.ssml ? { reprompt: reprompt.ssml } : {}),
+      ...(card?.type === 'Simple' ? { card: { title: card.title ?? '', content: card.content ?? '' } } : {}),
       ended: response.shouldEndSession !== false,
       ...(this.lastIntent ? { intent: this.lastIntent } : {}),
       unmatched,

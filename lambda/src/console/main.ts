@@ -78,6 +78,7 @@ const main = async (): Promise<void> => {
       await playRealtime(segments, out, playing.signal);
       playing = undefined;
     }
+    if (reply.card) console.log(`${MESSAGES.card}${reply.card.title}: ${reply.card.content}`);
     if (reply.ended) console.log(MESSAGES.sessionEnded);
   };
 

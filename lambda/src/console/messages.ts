@@ -11,6 +11,7 @@ export const MESSAGES = {
     '  --locale  the interaction model and voice language\n  --data    where the embedded store keeps its data',
   you: 'You: ',
   alexa: 'Alexa: ',
+  card: '(card in the Alexa app) ',
   sessionEnded: '(session ended; say "open back hip coach" to start again)',
   unmatched: '(not understood by the model: sent as AMAZON.FallbackIntent)',
   error: '(the skill failed: ',

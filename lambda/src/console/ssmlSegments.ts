@@ -13,7 +13,13 @@ const breakMs = (tag: string): number => {
   return time[2] === 's' ? value * 1000 : value;
 };
 
-/** Parses the SSML Alexa would speak back into text and pauses (breaks), dropping other tags. */
+/** A number said digit by digit; the console shows it as its digits, "9 9 9". */
+const DIGITS = /<say-as\s+interpret-as="digits"\s*>\s*([^<]*?)\s*<\/say-as>/g;
+
+/**
+ * Parses the SSML Alexa would speak back into text and pauses (breaks), dropping other tags;
+ * a `<say-as interpret-as="digits">` number shows as spaced digits.
+ */
 export const ssmlSegments = (ssml: string): Segment[] => {
   const segments: Segment[] = [];
   for (const part of ssml.split(/(<break\b[^>]*\/>)/)) {
@@ -24,7 +30,9 @@ export const ssmlSegments = (ssml: string): Segment[] => {
       else if (ms > 0) segments.push({ pause: ms });
       continue;
     }
-    const text = unescape(part.replace(/<[^>]+>/g, ' '))
+    const text = unescape(
+      part.replace(DIGITS, (_, d: string) => d.split('').join(' ')).replace(/<[^>]+>/g, ' '),
+    )
       .replace(/\s+/g, ' ')
       .trim();
     if (text) segments.push({ text });

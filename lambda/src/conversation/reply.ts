@@ -1,13 +1,15 @@
 import type { ProgressChange } from '../progress';
-import type { SpeechItem } from '../speech/plan';
+import type { CardPlan, SpeechItem } from '../speech/plan';
 import type { ConversationState } from './state';
 
-/** What to say, neutral of any device: renderers turn it into SSML (and later a card or APL). */
+/** What to say, neutral of any device: renderers turn it into SSML and a card (later APL). */
 export interface Reply {
   readonly speech: readonly SpeechItem[];
   /** Said when the user stays silent; absent with `end`. */
   readonly reprompt?: readonly SpeechItem[];
   readonly end?: boolean;
+  /** Shown in the Alexa app (an emergency's advice, to read after the session ends). */
+  readonly card?: CardPlan;
 }
 
 /** Work the shell does for the reducer, whose result comes back as an event. */

@@ -1,8 +1,17 @@
 import { screenCleared, screenForgotten, type ProgressChange } from '../progress';
 import { exerciseAllowed, worse, type Outcome } from '../screening/questions';
-import { answerScreen, isScreenState, startScreen, type ScreenAnswer } from '../screening/screen';
-import { startForSymptom } from '../screening/symptoms';
-import { say, type SpeechItem } from '../speech/plan';
+import {
+  answerQuestion,
+  answerScreen,
+  currentQuestion,
+  isScreenState,
+  startScreen,
+  type ScreenAnswer,
+  type ScreenFollowUp,
+  type ScreenStep,
+} from '../screening/screen';
+import { answersQuestion, startForSymptom } from '../screening/symptoms';
+import { say, type CardPlan, type SpeechItem } from '../speech/plan';
 import { begin } from './begin';
 import { holdStill } from './coaching';
 import type { Context } from './context';
@@ -20,18 +29,20 @@ const carryOn = (state: ConversationState): Start | undefined =>
   state.coach.run ? { type: 'continue' } : undefined;
 
 /**
- * After an emergency answer: no exercise follows and the session ends. Nothing about it is
- * stored; only a stored clear-screen date is forgotten, so the next launch screens again.
+ * After an emergency answer: no exercise follows and the session ends, with the advice as
+ * a card in the Alexa app too. Nothing about it is stored; only a stored clear-screen date
+ * is forgotten, so the next launch screens again.
  */
 const emergency = (
   state: ConversationState,
   speech: readonly SpeechItem[],
+  card: CardPlan | undefined,
   ctx: Context,
   changes: readonly ProgressChange[] = [],
 ): StepResult =>
   result(
     { ...withoutMode(withSafety(state, 'emergency')), coach: { pace: state.coach.pace } },
-    { speech, end: true },
+    { speech, end: true, ...(card ? { card } : {}) },
     [...changes, ...(ctx.profile?.lastClearScreenDay ? [screenForgotten(ctx.moment)] : [])],
   );
 
@@ -56,9 +67,10 @@ export const symptomCheck = (state: ConversationState, ctx: Context): StepResult
 
 /**
  * A symptom word at any point ("my legs are numb", "I fell"): whatever is running stops,
- * even mid-hold. Chest pain or trouble breathing sends for help at once; red-flag words
- * start the screen at the matching question; a word Alexa could not resolve is asked
- * about first, so a misheard sentence never opens the screen by itself.
+ * even mid-hold. Chest pain or trouble breathing sends for help at once; during the screen
+ * a red-flag word is the answer to its question, at once (an emergency one stops there);
+ * otherwise red-flag words start the screen at the matching question; a word Alexa could
+ * not resolve is asked about first, so a misheard sentence never opens the screen by itself.
  */
 export const symptomReported = (
   state: ConversationState,
@@ -81,7 +93,15 @@ export const symptomReported = (
   }
   if (!symptom) return openScreen(held.state, startScreen({ reason: 'symptom' }), then, held.changes);
   const started = startForSymptom(symptom, ctx.locale);
-  if (started.kind === 'emergency') return emergency(held.state, started.plan.items, ctx, held.changes);
+  if (started.kind === 'emergency')
+    return emergency(held.state, started.plan.items, started.card, ctx, held.changes);
+  if (open?.kind === 'screen' && isScreenState(open.screen)) {
+    const question = answersQuestion(symptom, currentQuestion(open.screen));
+    if (question !== undefined) {
+      const step = answerQuestion(open.screen, question, ctx.locale, followUpOf(open));
+      return afterScreenStep(held.state, open, step, ctx);
+    }
+  }
   // A screen already under way keeps what it heard: its worst answer carries over.
   const previousWorst = open?.kind === 'screen' && isScreenState(open.screen) ? open.screen.worst : 'clear';
   return openScreen(
@@ -112,36 +132,23 @@ export const answerSymptomConfirm = (
 
 const screenAnswerOf = (event: Event): ScreenAnswer => {
   if (event.kind === 'answer') return event.answer;
+  // "What do you mean?", "why are you asking?", "help": the rephrase and why it is asked.
+  if (event.kind === 'help' || event.kind === 'why') return 'explain';
   if (event.kind === 'command' && event.command === 'repeat') return 'repeat';
   return 'other';
 };
 
-/**
- * While the screen is open every event is an answer to it: yes, no, not sure, repeat;
- * anything else re-asks the question (never skips it). Stop and symptom words were heard
- * before this, in step().
- */
-export const answerScreenQuestion = (
+const followUpOf = (mode: Extract<Mode, { kind: 'screen' }>): ScreenFollowUp =>
+  mode.then?.type === 'continue' ? 'continue' : mode.then ? 'start' : 'ask';
+
+/** One step of the screen, turned into the conversation's next state and reply. */
+const afterScreenStep = (
   state: ConversationState,
   mode: Extract<Mode, { kind: 'screen' }>,
-  event: Event,
+  step: ScreenStep,
   ctx: Context,
 ): StepResult => {
-  if (!isScreenState(mode.screen)) {
-    // Session data that is not a screen: start it again rather than guess.
-    return openScreen(withoutMode(state), startScreen({ reason: 'requested' }), mode.then, []);
-  }
-  const followUp = mode.then?.type === 'continue' ? 'continue' : mode.then ? 'start' : 'ask';
-  if (event.kind === 'help' || event.kind === 'why') {
-    // "What do you mean?", "why are you asking?": why the screen asks, then the question again.
-    const again = answerScreen(mode.screen, 'repeat', ctx.locale, followUp);
-    return result(state, {
-      speech: [say('screening.whyAsk'), ...again.plan.items],
-      ...(again.reprompt ? { reprompt: again.reprompt.items } : {}),
-    });
-  }
-  const step = answerScreen(mode.screen, screenAnswerOf(event), ctx.locale, followUp);
-  if (step.endSession) return emergency(state, step.plan.items, ctx);
+  if (step.endSession) return emergency(state, step.plan.items, step.card, ctx);
   if (!step.outcome) {
     return result(
       { ...state, mode: { ...mode, screen: step.state } },
@@ -160,4 +167,23 @@ export const answerScreenQuestion = (
   const changes = [screenCleared(ctx.moment)];
   if (mode.then) return begin(after, mode.then, ctx, step.plan.items, changes);
   return result(after, { speech: step.plan.items, reprompt: [say('common.reprompt')] }, changes);
+};
+
+/**
+ * While the screen is open every event is an answer to it: yes, no, not sure, repeat;
+ * "help", "why" and "what do you mean" get the question explained; anything else re-asks
+ * the question (never skips it). Stop and symptom words were heard before this, in step().
+ */
+export const answerScreenQuestion = (
+  state: ConversationState,
+  mode: Extract<Mode, { kind: 'screen' }>,
+  event: Event,
+  ctx: Context,
+): StepResult => {
+  if (!isScreenState(mode.screen)) {
+    // Session data that is not a screen: start it again rather than guess.
+    return openScreen(withoutMode(state), startScreen({ reason: 'requested' }), mode.then, []);
+  }
+  const step = answerScreen(mode.screen, screenAnswerOf(event), ctx.locale, followUpOf(mode));
+  return afterScreenStep(state, mode, step, ctx);
 };

@@ -10,7 +10,7 @@ export type FlagLevel = 'emergency' | 'urgent-today' | 'urgent-days' | 'see-clin
 /** How a finished screen ends: the worst level met, or clear. */
 export type Outcome = FlagLevel | 'clear';
 
-export type QuestionNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+export type QuestionNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 export interface ScreenQuestion {
   /** 1-based position in the normal order (CONTENT.md table row). */
@@ -18,18 +18,33 @@ export interface ScreenQuestion {
   readonly id: string;
   /** i18n key of the full question. */
   readonly key: string;
+  /** i18n key of the plain rephrase with a concrete everyday example ("not sure", "help"). */
+  readonly rephraseKey: string;
+  /** i18n key of the one sentence on why the question is asked ("why", "what do you mean"). */
+  readonly whyKey: string;
   readonly level: FlagLevel;
 }
 
+const question = (number: QuestionNumber, id: string, name: string, level: FlagLevel): ScreenQuestion => ({
+  number,
+  id,
+  key: `screening.questions.${name}`,
+  rephraseKey: `screening.rephrase.${name}`,
+  whyKey: `screening.why.${name}`,
+  level,
+});
+
 export const QUESTIONS: readonly ScreenQuestion[] = [
-  { number: 1, id: 'bladder-bowel', key: 'screening.questions.bladderBowel', level: 'emergency' },
-  { number: 2, id: 'saddle-numbness', key: 'screening.questions.saddleNumbness', level: 'emergency' },
-  { number: 3, id: 'legs', key: 'screening.questions.legs', level: 'emergency' },
-  { number: 4, id: 'injury', key: 'screening.questions.injury', level: 'emergency' },
-  { number: 5, id: 'fever', key: 'screening.questions.fever', level: 'urgent-today' },
-  { number: 6, id: 'history', key: 'screening.questions.history', level: 'urgent-days' },
-  { number: 7, id: 'night-pain', key: 'screening.questions.nightPain', level: 'urgent-days' },
-  { number: 8, id: 'six-weeks', key: 'screening.questions.sixWeeks', level: 'see-clinician' },
+  question(1, 'bladder-bowel', 'bladderBowel', 'emergency'),
+  question(2, 'saddle-numbness', 'saddleNumbness', 'emergency'),
+  question(3, 'legs', 'legs', 'emergency'),
+  question(4, 'injury', 'injury', 'emergency'),
+  question(5, 'fever', 'fever', 'urgent-today'),
+  // New back pain after cancer needs prompt checking (NICE NG234): today, not in a few days.
+  question(6, 'cancer', 'cancer', 'urgent-today'),
+  question(7, 'steroids-immune', 'steroidsImmune', 'urgent-days'),
+  question(8, 'night-pain', 'nightPain', 'urgent-days'),
+  question(9, 'six-weeks', 'sixWeeks', 'see-clinician'),
 ];
 
 export const QUESTION_COUNT = QUESTIONS.length;

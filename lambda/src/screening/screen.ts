@@ -1,5 +1,5 @@
-import { plan, say, type SpeechPlan } from '../speech/plan';
-import { emergencyPlan, urgentSafetyNetLines } from './emergencyPlans';
+import { plan, say, type CardPlan, type SpeechPlan } from '../speech/plan';
+import { emergencyCard, emergencyPlan, urgentSafetyNetLines } from './emergencyPlans';
 import {
   QUESTION_COUNT,
   isOutcome,
@@ -12,11 +12,17 @@ import {
 
 /**
  * The red-flag screen as a serialisable state machine. The state is plain JSON, kept in
- * the Alexa SESSION only: it holds the worst level met so far (a symptom answer), which
- * must never be persisted or logged.
+ * the Alexa SESSION only: it holds the worst level met so far (a symptom answer), never a
+ * list of answers, and must never be persisted or logged.
  *
  * Rules (CONTENT.md, made careful where it is silent):
- * - one question at a time; "not sure" counts as yes;
+ * - one question at a time;
+ * - a first "not sure" gets the question's plain rephrase with an everyday example; a second
+ *   "not sure" to the same question counts as yes, and the coach says so;
+ * - "help", "why", "what do you mean": the rephrase, one sentence on why it is asked, then
+ *   the question again;
+ * - a symptom said during the screen is a yes to the question it belongs to, at once
+ *   (`answerQuestion`);
  * - "repeat" says the question again; anything else re-asks it; nothing ever skips it;
  * - an emergency yes stops at once and ends the session;
  * - an urgent yes is remembered and the screen goes on through ALL remaining questions.
@@ -26,13 +32,14 @@ import {
  */
 
 export type ScreenReason = 'first-time' | 'weekly' | 'requested' | 'symptom';
-export type ScreenAnswer = 'yes' | 'no' | 'unsure' | 'repeat' | 'other';
+/** `explain` is "help", "why" or "what do you mean" about the question asked. */
+export type ScreenAnswer = 'yes' | 'no' | 'unsure' | 'repeat' | 'explain' | 'other';
 
 export interface ScreenState {
   /** Tag, so a handler can tell this state from others in session attributes. */
   readonly kind: 'screen';
   readonly reason: ScreenReason;
-  /** Question numbers in the order they are asked (always all 8, each once). */
+  /** Question numbers in the order they are asked (always all 9, each once). */
   readonly order: readonly QuestionNumber[];
   /** Position in `order` of the question awaiting an answer (the stopping one when done). */
   readonly index: number;
@@ -40,6 +47,8 @@ export interface ScreenState {
   readonly worst: Outcome;
   /** Consecutive unclear answers to the current question (makes the re-ask more helpful). */
   readonly unclear: number;
+  /** "Not sure" answers to the current question: the first gets the rephrase, the second is yes. */
+  readonly unsure: number;
   readonly done: boolean;
 }
 
@@ -58,11 +67,13 @@ export interface ScreenStep {
   readonly outcome?: Outcome;
   /** True only after an emergency: the coach stops and the session ends. */
   readonly endSession: boolean;
+  /** After an emergency: the same advice as a card in the Alexa app. */
+  readonly card?: CardPlan;
 }
 
 export interface StartOptions {
   readonly reason: ScreenReason;
-  /** 1–8: ask this question first, then the ones after it, then the ones before it. */
+  /** 1–9: ask this question first, then the ones after it, then the ones before it. */
   readonly fromQuestion?: number;
 }
 
@@ -82,7 +93,8 @@ const orderFrom = (from: number | undefined): QuestionNumber[] => {
   );
 };
 
-const currentQuestion = (state: ScreenState): QuestionNumber => {
+/** The question awaiting an answer (the stopping one once done). */
+export const currentQuestion = (state: ScreenState): QuestionNumber => {
   const n = state.order[state.index];
   // A state that passed isScreenState always has one; fall back to question 1, never skip.
   return n ?? 1;
@@ -101,6 +113,7 @@ export const startScreen = (options: StartOptions): ScreenStart => {
     index: 0,
     worst: 'clear',
     unclear: 0,
+    unsure: 0,
     done: false,
   };
   const first = currentQuestion(state);
@@ -161,6 +174,7 @@ const finish = (
       plan: emergencyPlan(currentQuestion(state), unsure, locale),
       outcome: 'emergency',
       endSession: true,
+      card: emergencyCard(currentQuestion(state), locale),
     };
   }
   const said = outcomePlan(state.worst, locale, followUp);
@@ -177,6 +191,25 @@ const ask = (state: ScreenState, ...lead: ReturnType<typeof say>[]): ScreenStep 
   return { state, plan: plan(lead, questionSay(n)), reprompt: repromptFor(n), endSession: false };
 };
 
+/** A yes (or a "not sure" counted as yes) to question `n`, the one being asked. */
+const flagCurrent = (
+  state: ScreenState,
+  locale: string | undefined,
+  unsure: boolean,
+  followUp: ScreenFollowUp,
+): ScreenStep => {
+  const level = questionByNumber(currentQuestion(state)).level;
+  if (level === 'emergency') {
+    return finish(
+      { ...state, worst: 'emergency', unclear: 0, unsure: 0, done: true },
+      locale,
+      unsure,
+      followUp,
+    );
+  }
+  return advance({ ...state, worst: worse(state.worst, level) }, locale, unsure, followUp);
+};
+
 export const answerScreen = (
   state: ScreenState,
   answer: ScreenAnswer,
@@ -187,18 +220,26 @@ export const answerScreen = (
   if (state.done) return finish(state, locale, false, followUp);
 
   const n = currentQuestion(state);
+  const q = questionByNumber(n);
   switch (answer) {
     case 'repeat':
       return ask(state);
     case 'yes':
+      return flagCurrent(state, locale, false, followUp);
     case 'unsure': {
-      const level = questionByNumber(n).level;
-      const unsure = answer === 'unsure';
-      if (level === 'emergency') {
-        return finish({ ...state, worst: 'emergency', unclear: 0, done: true }, locale, unsure, followUp);
-      }
-      return advance({ ...state, worst: worse(state.worst, level) }, locale, unsure, followUp);
+      // Once: the plain rephrase with an example. Twice: yes, to be safe.
+      const unsure = state.unsure + 1;
+      if (unsure >= 2) return flagCurrent(state, locale, true, followUp);
+      return {
+        state: { ...state, unsure },
+        plan: plan(say(q.rephraseKey), say('screening.rephraseAsk')),
+        reprompt: repromptFor(n),
+        endSession: false,
+      };
     }
+    case 'explain':
+      // The rephrase, why this question is asked, then the question itself again.
+      return ask(state, say(q.rephraseKey), say(q.whyKey));
     case 'no':
       return advance(state, locale, false, followUp);
     default: {
@@ -212,13 +253,42 @@ export const answerScreen = (
   }
 };
 
+/**
+ * A symptom said during the screen ("I wet myself", "my legs are numb") is a yes to the
+ * question it belongs to, at once: to the one being asked, it answers it and the screen
+ * moves on; to an emergency question anywhere, the screen stops there; to another urgent
+ * question, that level is kept, the coach says it heard it, and the current question is
+ * asked again (an urgent level never hides the emergency questions still ahead).
+ */
+export const answerQuestion = (
+  state: ScreenState,
+  question: QuestionNumber,
+  locale: string | undefined,
+  followUp: ScreenFollowUp = 'start',
+): ScreenStep => {
+  if (state.done) return finish(state, locale, false, followUp);
+  if (question === currentQuestion(state)) return flagCurrent(state, locale, false, followUp);
+  const level = questionByNumber(question).level;
+  if (level === 'emergency') {
+    // The stopping question is the one the symptom answers, so its reason is the one said.
+    const index = Math.max(0, state.order.indexOf(question));
+    return finish(
+      { ...state, index, worst: 'emergency', unclear: 0, unsure: 0, done: true },
+      locale,
+      false,
+      followUp,
+    );
+  }
+  return ask({ ...state, worst: worse(state.worst, level) }, say('screening.noted'));
+};
+
 const advance = (
   state: ScreenState,
   locale: string | undefined,
   unsure: boolean,
   followUp: ScreenFollowUp,
 ): ScreenStep => {
-  const next: ScreenState = { ...state, index: state.index + 1, unclear: 0 };
+  const next: ScreenState = { ...state, index: state.index + 1, unclear: 0, unsure: 0 };
   if (next.index >= next.order.length) {
     return finish({ ...next, index: next.order.length - 1, done: true }, locale, unsure, followUp);
   }
@@ -245,6 +315,7 @@ export const isScreenState = (v: unknown): v is ScreenState => {
     s.index < QUESTION_COUNT &&
     isOutcome(s.worst) &&
     typeof s.unclear === 'number' &&
+    typeof s.unsure === 'number' &&
     typeof s.done === 'boolean'
   );
 };

@@ -14,3 +14,4 @@ export {
 } from './timeline';
 export { toSsml, escapeXml, fitsAlexa, fitTimeline, MAX_SSML_CHARS, MAX_BREAK_MS } from './ssml';
 export { toConsoleText } from './text';
+export { markDigits, plainDigits, spacedDigits, splitDigits, type DigitsPart } from './digits';

@@ -9,10 +9,18 @@
  * Interpolation values for an i18n key. Numbers stay numbers so renderers can localise
  * them; a list of phrases is joined by the renderer in the user's language ("a, b, and c").
  */
-export type Params = Readonly<Record<string, string | number | ListParam>>;
+export type Params = Readonly<Record<string, string | number | ListParam | DigitsParam>>;
 
 export interface ListParam {
   readonly list: readonly Say[];
+}
+
+/**
+ * A number read digit by digit (an emergency number: "999" is "nine nine nine"); the SSML
+ * renderer says it with `<say-as interpret-as="digits">`. A string, so "000" keeps its zeros.
+ */
+export interface DigitsParam {
+  readonly digits: string;
 }
 
 /** Speak the text of an i18n key. */
@@ -59,6 +67,16 @@ export const plan = (...items: (SpeechItem | readonly SpeechItem[])[]): SpeechPl
 });
 
 export const listOf = (items: readonly Say[]): ListParam => ({ list: items });
+export const digits = (value: string): DigitsParam => ({ digits: value });
+
+/**
+ * A card in the Alexa app (a Simple card): a title and lines of plain text, as i18n keys.
+ * Renderers join the lines; digit params are shown as a plain number.
+ */
+export interface CardPlan {
+  readonly title: Say;
+  readonly text: readonly Say[];
+}
 
 export const say = (key: string, params?: Params): Say => (params ? { say: key, params } : { say: key });
 export const pause = (ms: number): Pause => ({ pause: ms });

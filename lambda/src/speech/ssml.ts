@@ -1,3 +1,4 @@
+import { splitDigits } from './digits';
 import { MAX_SILENCE_MS } from './holdCues';
 import { isPauseSegment, isTextSegment, type Segment, type Timeline } from './timeline';
 
@@ -14,13 +15,19 @@ const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;
 export const escapeXml = (text: string): string =>
   text.replace(XML_INVALID, '').replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c);
 
+/** A text segment as SSML: escaped words, digit runs as `<say-as interpret-as="digits">`. */
+const ssmlText = (text: string): string =>
+  splitDigits(text)
+    .map((p) => ('text' in p ? escapeXml(p.text) : `<say-as interpret-as="digits">${p.digits}</say-as>`))
+    .join('');
+
 const breakTag = (ms: number): string => `<break time="${Math.min(MAX_BREAK_MS, Math.round(ms))}ms"/>`;
 
 /**
  * SSML for Alexa. Adjacent pauses are merged (engines merge back-to-back breaks anyway, so
  * two breaks never stand with only whitespace between), each break is at most 10 s (a
- * resolved timeline never needs more; anything longer is clamped to stay valid), and all
- * text is XML-escaped.
+ * resolved timeline never needs more; anything longer is clamped to stay valid), all text
+ * is XML-escaped, and numbers marked as digits (`{ digits: '999' }`) are said digit by digit.
  */
 export const toSsml = (timeline: Pick<Timeline, 'segments'>): string => {
   let body = '';
@@ -38,7 +45,7 @@ export const toSsml = (timeline: Pick<Timeline, 'segments'>): string => {
       silence += Math.max(0, segment.pause);
       continue;
     }
-    const text = escapeXml(segment.text).trim();
+    const text = ssmlText(segment.text).trim();
     if (!text) continue;
     flushSilence();
     body += lastWasText ? ` ${text}` : text;

@@ -1,3 +1,4 @@
+import { spacedDigits } from './digits';
 import { estimateSpeechMs } from './estimate';
 import { holdCues, MAX_SILENCE_MS, type Cue, type HoldKind } from './holdCues';
 import { isHold, isMark, isPause, isSay, type SpeechPlan, type Translate } from './plan';
@@ -38,8 +39,9 @@ export const isPauseSegment = (s: Segment): s is PauseSegment => 'pause' in s;
  * adjacent pauses merge and a too-long silence can still be turned into a counted rest.
  */
 const timelineBuilder = (t: Translate, estimateRaw: Estimate) => {
-  // Whole, non-negative ms keep the hold arithmetic exact whatever estimator is injected.
-  const estimate = (text: string): number => Math.max(0, Math.round(estimateRaw(text)));
+  // Whole, non-negative ms keep the hold arithmetic exact whatever estimator is injected; a
+  // number said digit by digit is timed as the separate digits it is spoken as.
+  const estimate = (text: string): number => Math.max(0, Math.round(estimateRaw(spacedDigits(text))));
   const segments: Segment[] = [];
   const marks: number[] = [];
   /** Marks placed right after words: where they fall depends on whether the next words join. */

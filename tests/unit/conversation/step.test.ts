@@ -341,6 +341,10 @@ describe('symptom words', () => {
       expect(r.reply.end).toBe(true);
       expect(r.reply.speech).toContainEqual({
         say: 'screening.emergency.chestPain.call',
+        params: { number: { digits: '911' } },
+      });
+      expect(r.reply.card?.text).toContainEqual({
+        say: 'screening.emergency.card.chestPainCall',
         params: { number: '911' },
       });
       expect(r.state.coach.run).toBeUndefined();

@@ -18,7 +18,7 @@ import { words } from './render';
 
 const t = translatorFor('en-US');
 const questionText = (n: QuestionNumber): string => t(questionByNumber(n).key);
-const ALL: QuestionNumber[] = [1, 2, 3, 4, 5, 6, 7, 8];
+const ALL: QuestionNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 const orderFrom = (from: QuestionNumber): QuestionNumber[] => [
   ...ALL.filter((n) => n >= from),
   ...ALL.filter((n) => n < from),
@@ -30,6 +30,12 @@ const at = <T>(list: readonly T[], i: number): T => {
   if (v === undefined) throw new Error(`nothing at ${i}`);
   return v;
 };
+/** An answer as a person gives it: "not sure" means "not sure" twice (the rephrase between). */
+const answerFully = (state: ScreenState, answer: ScreenAnswer, locale = 'en-US'): ScreenStep =>
+  answer === 'unsure'
+    ? answerScreen(answerScreen(state, 'unsure', locale).state, 'unsure', locale)
+    : answerScreen(state, answer, locale);
+
 /** Answers "no" `times` times. */
 const noTimes = (state: ScreenState, times: number): ScreenStep | undefined => {
   let step: ScreenStep | undefined;
@@ -62,7 +68,7 @@ describe('starting the screen', () => {
     },
   );
 
-  test.each([0, 9, 2.5, -1, Number.NaN])('an invalid start question (%p) starts at question 1', (from) => {
+  test.each([0, 10, 2.5, -1, Number.NaN])('an invalid start question (%p) starts at question 1', (from) => {
     const { plan } = startScreen({ reason: 'symptom', fromQuestion: from });
     expect(askedIn({ plan })).toBe(1);
   });
@@ -72,12 +78,12 @@ describe('starting the screen', () => {
 const run = (from: QuestionNumber, answerFor: (n: QuestionNumber) => ScreenAnswer, locale = 'en-US') => {
   const start = startScreen({ reason: 'symptom', fromQuestion: from });
   const asked: QuestionNumber[] = [at(start.state.order, 0)];
-  let step = answerScreen(start.state, answerFor(at(asked, 0)), locale);
+  let step = answerFully(start.state, answerFor(at(asked, 0)), locale);
   for (let guard = 0; guard < 20 && step.outcome === undefined; guard++) {
     // The state says which question the plan asks (checked by words in the table tests).
     const current = at(step.state.order, step.state.index);
     asked.push(current);
-    step = answerScreen(step.state, answerFor(current), locale);
+    step = answerFully(step.state, answerFor(current), locale);
   }
   return { asked, last: step };
 };
@@ -93,7 +99,7 @@ describe('each question answered yes, no and not sure, in each position', () => 
     const start = startScreen({ reason: 'symptom', fromQuestion: from });
     // Every question before q in this order answered "no".
     const state = noTimes(start.state, position)?.state ?? start.state;
-    const step = answerScreen(state, answer, 'en-US');
+    const step = answerFully(state, answer, 'en-US');
 
     const flagged = answer !== 'no';
     const isLast = position === order.length - 1;
@@ -119,9 +125,9 @@ describe('each question answered yes, no and not sure, in each position', () => 
 });
 
 describe('no flagged path is ever clear', () => {
-  // Every combination of yes / no / not sure, from every start: 8 × 3^8 screens.
+  // Every combination of yes / no / not sure (twice), from every start: 9 × 3^9 screens.
   const combos: ('yes' | 'no' | 'unsure')[][] = [];
-  for (let i = 0; i < 3 ** 8; i++) {
+  for (let i = 0; i < 3 ** 9; i++) {
     combos.push(ALL.map((_, k) => at(['no', 'yes', 'unsure'] as const, Math.floor(i / 3 ** k) % 3)));
   }
 
@@ -133,7 +139,7 @@ describe('no flagged path is ever clear', () => {
       'urgent-today': 3,
       emergency: 4,
     };
-    // Plain checks collected, then one assertion: 52,488 screens stay fast that way.
+    // Plain checks collected, then one assertion: 177,147 screens stay fast that way.
     const failures: string[] = [];
     for (const from of ALL) {
       for (const combo of combos) {
@@ -152,7 +158,7 @@ describe('no flagged path is ever clear', () => {
           if (asked[asked.length - 1] !== firstEmergency) fail('did not stop at the emergency');
           if (!last.endSession) fail('emergency did not end the session');
         } else {
-          const askedOnce = asked.length === 8 && new Set(asked).size === 8;
+          const askedOnce = asked.length === 9 && new Set(asked).size === 9;
           if (!askedOnce) fail(`asked ${asked.join(',')}`);
           if (last.endSession) fail('ended the session without an emergency');
         }
@@ -172,7 +178,7 @@ describe('no flagged path is ever clear', () => {
 
 describe('emergency wording', () => {
   const emergencyStep = (locale: string, answer: 'yes' | 'unsure' = 'yes'): ScreenStep =>
-    answerScreen(startScreen({ reason: 'first-time' }).state, answer, locale);
+    answerFully(startScreen({ reason: 'first-time' }).state, answer, locale);
 
   test.each([
     ['en-US', '911'],
@@ -192,7 +198,10 @@ describe('emergency wording', () => {
     (locale, number) => {
       const step = emergencyStep(locale);
       const text = words(step.plan, locale);
-      expect(text).toContain(`call ${number} or go to an emergency department now`);
+      // Said twice, each time digit by digit.
+      expect(text).toContain(`call ${number}, that's ${number}, or go to an emergency department now`);
+      const line = step.plan.items.find((i) => 'say' in i && i.say === 'screening.emergency.callOrGo');
+      expect(line).toEqual({ say: 'screening.emergency.callOrGo', params: { number: { digits: number } } });
       expect(text).toContain("don't drive yourself");
       expect(text).toContain("I can't call anyone for you");
       expect(step.endSession).toBe(true);
@@ -209,17 +218,24 @@ describe('emergency wording', () => {
     },
   );
 
-  test('"not sure" to an emergency question stops too, and says why checking is safest', () => {
+  test('"not sure" twice to an emergency question stops too, and says it counts as yes', () => {
     const step = emergencyStep('en-US', 'unsure');
     expect(step.outcome).toBe('emergency');
-    expect(words(step.plan)).toContain("When you're not sure, it's safest to get checked.");
+    expect(words(step.plan)).toMatch(/^Okay, I'll count that as a yes, to be safe\. New trouble/);
   });
 
   test('the dialog sketch: numbness between the legs, not sure → call 911, stop', () => {
     let { state } = startScreen({ reason: 'first-time' });
     state = answerScreen(state, 'no', 'en-US').state;
-    const step = answerScreen(state, 'unsure', 'en-US');
-    expect(words(step.plan)).toMatch(/^Numbness there can be a sign of a serious nerve problem/);
+    const rephrased = answerScreen(state, 'unsure', 'en-US');
+    expect(words(rephrased.plan)).toMatch(
+      /^For example, does it feel different when you wipe after the toilet/,
+    );
+    expect(words(rephrased.plan)).toMatch(/Yes, no, or not sure\?$/);
+    const step = answerScreen(rephrased.state, 'unsure', 'en-US');
+    expect(words(step.plan)).toMatch(
+      /^Okay, I'll count that as a yes, to be safe\. Numbness there can be a sign of a serious nerve problem/,
+    );
     expect(words(step.plan)).toMatch(/I'll stop here\.$/);
   });
 
@@ -254,13 +270,13 @@ describe('repeat and unclear answers', () => {
     // And the question still counts once answered.
     const answered = answerScreen(other2.state, 'yes', 'en-US');
     if (flagLevelOf(q) === 'emergency') expect(answered.outcome).toBe('emergency');
-    else if (q < 8) expect(askedIn(answered)).toBe(q + 1);
+    else if (q < 9) expect(askedIn(answered)).toBe(q + 1);
     else expect(answered.outcome).toBe('see-clinician');
   });
 
-  test('a "not sure" that is not an emergency is said to count as yes', () => {
+  test('a second "not sure" that is not an emergency is said to count as yes', () => {
     let state = startScreen({ reason: 'requested', fromQuestion: 5 }).state;
-    const step = answerScreen(state, 'unsure', 'en-US');
+    const step = answerFully(state, 'unsure', 'en-US');
     expect(words(step.plan)).toMatch(/^Okay, I'll count that as a yes, to be safe\./);
     state = step.state;
     expect(askedIn(step)).toBe(6);
@@ -288,7 +304,14 @@ describe('how the screen ends', () => {
     expect(step.endSession).toBe(false);
   });
 
-  test.each([6, 7] as const)('question %i: a doctor within a few days, no exercise', (q) => {
+  test('cancer in the past (question 6): see a doctor today, no exercise', () => {
+    const step = finishWith([6]);
+    expect(step.outcome).toBe('urgent-today');
+    expect(words(step.plan)).toContain('see a doctor today');
+    expect(words(step.plan)).toContain('no exercise for today');
+  });
+
+  test.each([7, 8] as const)('question %i: a doctor within a few days, no exercise', (q) => {
     const step = finishWith([q]);
     expect(step.outcome).toBe('urgent-days');
     expect(words(step.plan)).toContain('within the next few days');
@@ -296,24 +319,36 @@ describe('how the screen ends', () => {
   });
 
   test('same-day beats within-days when both are flagged', () => {
-    expect(finishWith([5, 6, 7, 8]).outcome).toBe('urgent-today');
+    expect(finishWith([5, 7, 8, 9]).outcome).toBe('urgent-today');
+    expect(finishWith([6, 7]).outcome).toBe('urgent-today');
+    expect(finishWith([8, 9]).outcome).toBe('urgent-days');
   });
 
   test('in the UK the urgent advice line 111 is named, with 999 if it gets worse', () => {
-    const text = words(finishWith([6], 'en-GB').plan, 'en-GB');
+    const step = finishWith([7], 'en-GB');
+    const text = words(step.plan, 'en-GB');
     expect(text).toContain('call 111');
     expect(text).toContain('call 999');
+    // Both said digit by digit.
+    expect(step.plan.items).toContainEqual({
+      say: 'screening.urgentAdviceLine',
+      params: { number: { digits: '111' } },
+    });
+    expect(step.plan.items).toContainEqual({
+      say: 'screening.ifWorse',
+      params: { number: { digits: '999' } },
+    });
   });
 
   test('elsewhere no advice line is invented', () => {
-    const text = words(finishWith([6], 'en-US').plan);
+    const text = words(finishWith([7], 'en-US').plan);
     expect(text).not.toContain('111');
     expect(text).toContain('call 911');
-    expect(words(finishWith([6], 'ja-JP').plan)).not.toMatch(/\d/);
+    expect(words(finishWith([7], 'ja-JP').plan)).not.toMatch(/\d/);
   });
 
   test('pain over six weeks alone: recommend a physio or doctor, gentle exercise may go on', () => {
-    const step = finishWith([8]);
+    const step = finishWith([9]);
     expect(step.outcome).toBe('see-clinician');
     expect(words(step.plan)).toContain('physiotherapist or a doctor');
     expect(exerciseAllowed('see-clinician')).toBe(true);
@@ -338,22 +373,27 @@ describe('the state', () => {
     expect(isScreenState(good)).toBe(true);
     expect(isScreenState(undefined)).toBe(false);
     expect(isScreenState({ ...good, order: [1, 2, 3] })).toBe(false);
-    expect(isScreenState({ ...good, order: [1, 1, 2, 3, 4, 5, 6, 7] })).toBe(false);
-    expect(isScreenState({ ...good, index: 8 })).toBe(false);
+    expect(isScreenState({ ...good, order: [1, 1, 2, 3, 4, 5, 6, 7, 8] })).toBe(false);
+    // A screen of the eight-question days is not taken for one: it starts again.
+    expect(isScreenState({ ...good, order: [1, 2, 3, 4, 5, 6, 7, 8] })).toBe(false);
+    expect(isScreenState({ ...good, index: 9 })).toBe(false);
+    const { unsure: _unsure, ...withoutUnsure } = good;
+    expect(isScreenState(withoutUnsure)).toBe(false);
     expect(isScreenState({ ...good, worst: 'fine' })).toBe(false);
     expect(isScreenState({ ...good, kind: 'routine' })).toBe(false);
   });
 
-  test('the table holds eight questions, four of them emergencies, in the order of CONTENT.md', () => {
-    expect(QUESTIONS.map((q) => q.level)).toEqual([
-      'emergency',
-      'emergency',
-      'emergency',
-      'emergency',
-      'urgent-today',
-      'urgent-days',
-      'urgent-days',
-      'see-clinician',
+  test('the table holds nine questions, four of them emergencies, in the order of CONTENT.md', () => {
+    expect(QUESTIONS.map((q) => [q.number, q.id, q.level])).toEqual([
+      [1, 'bladder-bowel', 'emergency'],
+      [2, 'saddle-numbness', 'emergency'],
+      [3, 'legs', 'emergency'],
+      [4, 'injury', 'emergency'],
+      [5, 'fever', 'urgent-today'],
+      [6, 'cancer', 'urgent-today'],
+      [7, 'steroids-immune', 'urgent-days'],
+      [8, 'night-pain', 'urgent-days'],
+      [9, 'six-weeks', 'see-clinician'],
     ]);
   });
 });

@@ -2,20 +2,20 @@ import { questionByNumber, type QuestionNumber } from '../../../lambda/src/scree
 import { answerScreen, startScreen } from '../../../lambda/src/screening/screen';
 import { SYMPTOM_IDS, startForSymptom, symptomRoute } from '../../../lambda/src/screening/symptoms';
 import { translatorFor } from '../../../lambda/src/i18n';
-import { words } from './render';
+import { sayWords, words } from './render';
 
 const t = translatorFor('en-US');
-const ALL: QuestionNumber[] = [1, 2, 3, 4, 5, 6, 7, 8];
+const ALL: QuestionNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 describe('a screen started from a symptom', () => {
   test.each(ALL)(
-    'starting at question %i asks it first, then the rest, then the ones before, all 8 once',
+    'starting at question %i asks it first, then the rest, then the ones before, all 9 once',
     (from) => {
       const start = startScreen({ reason: 'symptom', fromQuestion: from });
       const asked: string[] = [];
       let text = words(start.plan);
       let state = start.state;
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < 9; i++) {
         const q = ALL.find((n) => text.endsWith(t(questionByNumber(n).key)));
         asked.push(String(q));
         const step = answerScreen(state, 'no', 'en-US');
@@ -29,10 +29,10 @@ describe('a screen started from a symptom', () => {
   );
 
   test('an urgent yes early on still asks the emergency questions that come after it', () => {
-    // Fever first (question 5), then 6, 7, 8, and then the emergency questions 1–4.
+    // Fever first (question 5), then 6, 7, 8, 9, and then the emergency questions 1–4.
     let { state } = startScreen({ reason: 'symptom', fromQuestion: 5 });
     state = answerScreen(state, 'yes', 'en-US').state;
-    for (let i = 0; i < 3; i++) state = answerScreen(state, 'no', 'en-US').state;
+    for (let i = 0; i < 4; i++) state = answerScreen(state, 'no', 'en-US').state;
     const step = answerScreen(state, 'no', 'en-US'); // question 1
     expect(words(step.plan)).toContain(t(questionByNumber(2).key));
     const emergency = answerScreen(step.state, 'yes', 'en-US'); // question 2
@@ -77,11 +77,21 @@ describe('which symptom goes where', () => {
     expect(started.kind).toBe('emergency');
     if (started.kind !== 'emergency') return;
     const text = words(started.plan, locale);
-    expect(text).toContain(`call ${number} now`);
+    expect(text).toContain(`call ${number} now, that's ${number}.`);
+    expect(started.plan.items).toContainEqual({
+      say: 'screening.emergency.chestPain.call',
+      params: { number: { digits: number } },
+    });
     expect(text).toContain("Don't drive yourself");
     expect(text).toContain("I can't call anyone for you");
     expect(started.endSession).toBe(true);
     expect(started.outcome).toBe('emergency');
+    // The same advice as a card, the number as plain text.
+    expect(started.card.text).toContainEqual({
+      say: 'screening.emergency.card.chestPainCall',
+      params: { number },
+    });
+    expect(sayWords(started.card.text, locale)).toContain(`call ${number} now`);
   });
 
   test('chest pain with an unknown locale names no number', () => {
