@@ -47,9 +47,24 @@ const BACK = '(back|lower back|hip|hips)';
 
 export const en: LanguageSource = {
   invocationName: 'back hip coach',
+  // Words around a request that do not change it, added to the samples of `polite: true`
+  // intents (expand.ts, wrapSamples). Never on SymptomReportIntent (build.ts refuses).
+  wrappers: {
+    prefixes: [
+      '(could|can) you [please]',
+      'please',
+      'i wonder if we (might|could)',
+      "i'd like to",
+      '(um|so|okay|well|alright)',
+    ],
+    suffixes: ['please', 'thanks', 'thank you', "if you don't mind", 'now', 'today', 'mate', 'dear'],
+    maxWords: 3,
+    bothMaxWords: 0,
+  },
   intents: [
     {
       name: 'StartRoutineIntent',
+      polite: true,
       slots: { routine: 'RoutineName' },
       samples: [
         '(one more|another) routine',
@@ -88,6 +103,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'StartExerciseIntent',
+      polite: true,
       slots: { exercise: 'ExerciseName' },
       samples: [
         'my (physio|physiotherapist|doctor) (told|wants|asked) me to do [the|some] {exercise}',
@@ -112,6 +128,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'SkipIntent',
+      polite: true,
       samples: [
         'pass',
         "i'd rather not say",
@@ -131,6 +148,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'PaceIntent',
+      polite: true,
       slots: { pace: 'PaceName' },
       samples: [
         `[can you|could you] [please] (go|count|talk|speak) [a bit|a little] {pace} ${PLEASE}`,
@@ -147,6 +165,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'SymptomCheckIntent',
+      polite: true,
       samples: [
         '(run|do|start) (a|the) (symptom|safety) check',
         '(symptom|safety|red flag) check',
@@ -230,6 +249,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'ReliefTipsIntent',
+      polite: true,
       slots: { onset: 'PainOnset' },
       samples: [
         "(i have|i've got|i get) sciatica",
@@ -279,6 +299,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'HabitsIntent',
+      polite: true,
       slots: { topic: 'HabitTopic' },
       samples: [
         '(how should|how do|how can) i {topic} [with back pain|without hurting my back|without back pain]',
@@ -318,6 +339,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'ProgressIntent',
+      polite: true,
       samples: [
         'how am i (doing|getting on)',
         "what's my [best] streak",
@@ -339,6 +361,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'ListExercisesIntent',
+      polite: true,
       samples: [
         'what (exercises|routines|stretches|moves) (do you have|are there|do you know)',
         'which exercises (can i do|are there|are in the routines)',
@@ -352,6 +375,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'DeleteDataIntent',
+      polite: true,
       samples: [
         '(delete|erase|clear|remove|wipe) my (data|progress|information|history)',
         'forget (me|my progress|everything about me)',
@@ -363,6 +387,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'WhereAmIIntent',
+      polite: true,
       samples: [
         'is (it|this) the (right|left|other) side',
         'which side (now|next|is it)',
@@ -382,6 +407,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'EasierIntent',
+      polite: true,
       samples: [
         'can i do (it|this) easier',
         '(do|make) (it|this) easier',
@@ -397,6 +423,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'MedicineIntent',
+      polite: true,
       samples: [
         'should i take a painkiller',
         '(can|should) i take (painkillers|something for it)',
@@ -411,6 +438,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'WhyIntent',
+      polite: true,
       samples: [
         'why are you asking [me] [that|this]',
         'why do you (need|want) to know [that]',
@@ -553,6 +581,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.HelpIntent',
+      polite: true,
       samples: [
         'what do you mean',
         "i don't understand [the question]",
@@ -569,6 +598,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.StopIntent',
+      polite: true,
       samples: [
         'end the workout',
         'all done [thanks|thank you]',
@@ -589,6 +619,7 @@ export const en: LanguageSource = {
     { name: 'AMAZON.NavigateHomeIntent', samples: [] },
     {
       name: 'AMAZON.PauseIntent',
+      polite: true,
       samples: [
         '(um|uh|erm) (wait|hang on|hold on)',
         'one moment please',
@@ -617,6 +648,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.ResumeIntent',
+      polite: true,
       samples: [
         "[okay|ok] i'm back",
         "[right] let's (continue|carry on)",
@@ -629,6 +661,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.NextIntent',
+      polite: true,
       samples: [
         'done',
         'finished',
@@ -640,10 +673,12 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.PreviousIntent',
+      polite: true,
       samples: ['(previous|last) exercise', 'go back to the last exercise', 'the one before'],
     },
     {
       name: 'AMAZON.RepeatIntent',
+      polite: true,
       samples: [
         'what',
         'sorry',
@@ -663,6 +698,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.StartOverIntent',
+      polite: true,
       samples: ['start the (exercise|routine) over', '[start] from the beginning', 'restart the routine'],
     },
   ],
