@@ -90,7 +90,8 @@ export const expandedIntents = (locale: string): ExpandedIntent[] => {
   const wrapped = all.map((intent) => (intent.polite ? wrapSamples(intent.samples, forms) : []));
   const wrappedBy = new Map<string, Set<string>>();
   all.forEach((intent, i) => {
-    for (const sample of wrapped[i] ?? []) wrappedBy.set(sample, (wrappedBy.get(sample) ?? new Set()).add(intent.name));
+    for (const sample of wrapped[i] ?? [])
+      wrappedBy.set(sample, (wrappedBy.get(sample) ?? new Set()).add(intent.name));
   });
   return all.map((intent, i) => ({
     name: intent.name,

@@ -168,7 +168,9 @@ const wordsOf = (s: string): number => s.split(' ').length;
  */
 export const coreOf = (sample: string, forms: WrapperForms): string => {
   let core = sample;
-  const prefix = [...forms.prefixes].sort((a, b) => b.length - a.length).find((p) => core.startsWith(`${p} `));
+  const prefix = [...forms.prefixes]
+    .sort((a, b) => b.length - a.length)
+    .find((p) => core.startsWith(`${p} `));
   if (prefix) core = core.slice(prefix.length + 1);
   const suffix = [...forms.suffixes].sort((a, b) => b.length - a.length).find((s) => core.endsWith(` ${s}`));
   if (suffix) core = core.slice(0, -(suffix.length + 1));
@@ -184,7 +186,9 @@ export const coreOf = (sample: string, forms: WrapperForms): string => {
 export const wrapSamples = (samples: readonly string[], forms: WrapperForms): string[] => {
   const own = new Set(samples);
   const out = new Set<string>();
-  const cores = [...new Set(samples.map((s) => coreOf(s, forms)))].filter((c) => wordsOf(c) <= forms.maxWords);
+  const cores = [...new Set(samples.map((s) => coreOf(s, forms)))].filter(
+    (c) => wordsOf(c) <= forms.maxWords,
+  );
   for (const core of cores) {
     if (/^\{[^}]*\}$/.test(core)) continue;
     out.add(core);
