@@ -1,5 +1,5 @@
 import { en } from './en';
-import { expandAll, validateIntents, type ExpandedIntent } from './expand';
+import { expandAll, validateIntents, wrapSamples, wrapperForms, type ExpandedIntent } from './expand';
 import type { LanguageSource } from './source';
 import { valueIntentName } from './valueIntents';
 
@@ -41,7 +41,15 @@ const sourceFor = (locale: string): LanguageSource => {
   return source;
 };
 
-/** The expanded intents of a locale, before they become JSON (used by tests too). */
+/** Intents that must never get wrappers: their carriers are kept specific (en.ts, the top). */
+const NEVER_POLITE = new Set(['SymptomReportIntent']);
+
+/**
+ * The expanded intents of a locale, before they become JSON (used by tests too). Polite
+ * intents (and value intents of slot types only polite intents use) get the language's
+ * wrappers; a wrapped form that is another intent's own sample, or that two intents would
+ * both get, is left out, so a wrapper never moves a phrase from one intent to another.
+ */
 export const expandedIntents = (locale: string): ExpandedIntent[] => {
   const source = sourceFor(locale);
   const extra = source.locales[locale]?.samples ?? {};
@@ -49,20 +57,50 @@ export const expandedIntents = (locale: string): ExpandedIntent[] => {
   for (const name of Object.keys(extra))
     if (!source.intents.some((i) => i.name === name) && !valueNames.includes(name))
       throw new Error(`${locale} overrides unknown intent ${name}`);
+  for (const intent of source.intents)
+    if (intent.polite && NEVER_POLITE.has(intent.name)) throw new Error(`${intent.name} cannot be polite`);
   const intents = source.intents.map((intent) => ({
     name: intent.name,
     slots: Object.entries(intent.slots ?? {}).map(([name, type]) => ({ name, type })),
     samples: expandAll([...intent.samples, ...(extra[intent.name] ?? [])]),
+    polite: intent.polite === true,
   }));
+  const politeType = (type: string): boolean => {
+    const users = source.intents.filter((i) => Object.values(i.slots ?? {}).includes(type));
+    return users.length > 0 && users.every((i) => i.polite === true);
+  };
   const valueIntents = source.types.flatMap((type) =>
     type.values
       .filter((value) => (value.alone ?? []).length > 0)
       .map((value) => {
         const name = valueIntentName(type.name, value.id);
-        return { name, slots: [], samples: expandAll([...(value.alone ?? []), ...(extra[name] ?? [])]) };
+        return {
+          name,
+          slots: [],
+          samples: expandAll([...(value.alone ?? []), ...(extra[name] ?? [])]),
+          polite: politeType(type.name),
+        };
       }),
   );
-  return [...intents, ...valueIntents];
+  const all = [...intents, ...valueIntents];
+  if (!source.wrappers) return all.map(({ name, slots, samples }) => ({ name, slots, samples }));
+  const forms = wrapperForms(source.wrappers);
+  const ownOwner = new Map<string, string>();
+  for (const intent of all) for (const sample of intent.samples) ownOwner.set(sample, intent.name);
+  const wrapped = all.map((intent) => (intent.polite ? wrapSamples(intent.samples, forms) : []));
+  const wrappedBy = new Map<string, Set<string>>();
+  all.forEach((intent, i) => {
+    for (const sample of wrapped[i] ?? [])
+      wrappedBy.set(sample, (wrappedBy.get(sample) ?? new Set()).add(intent.name));
+  });
+  return all.map((intent, i) => ({
+    name: intent.name,
+    slots: intent.slots,
+    samples: [
+      ...intent.samples,
+      ...(wrapped[i] ?? []).filter((s) => !ownOwner.has(s) && (wrappedBy.get(s)?.size ?? 0) === 1),
+    ],
+  }));
 };
 
 const expandedTypes = (locale: string): { name: string; values: ModelSlotValue[] }[] => {

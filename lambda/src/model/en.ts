@@ -44,14 +44,38 @@ const PLEASE = '[please]';
 const LEGS = '(leg|legs|feet|foot)';
 const BOTH_LEGS = `(my ${LEGS}|both (legs|feet)|both my (legs|feet))`;
 const BACK = '(back|lower back|hip|hips)';
+const MEDICINE =
+  '(ibuprofen|paracetamol|naproxen|acetaminophen|aspirin|advil|tylenol|nurofen|panadol|motrin|aleve|painkillers|a painkiller|pain pills|a pain pill|pain pill|anti inflammatories)';
 
 export const en: LanguageSource = {
   invocationName: 'back hip coach',
+  // Words around a request that do not change it, added to the samples of `polite: true`
+  // intents (expand.ts, wrapSamples). Never on SymptomReportIntent (build.ts refuses).
+  wrappers: {
+    // Kept small: every wrapper multiplies the samples of each short phrase (the model's size
+    // and the exact-match simulator's time grow with it).
+    prefixes: ['(um|so|okay)'],
+    suffixes: ['please'],
+    maxWords: 2,
+    bothMaxWords: 0,
+  },
   intents: [
     {
       name: 'StartRoutineIntent',
+      polite: true,
       slots: { routine: 'RoutineName' },
       samples: [
+        "(let's|lets) (crack on|get stuck in|make a start)",
+        "[well] (let's|lets) just make a start [shall we]",
+        "sorted let's get stuck in",
+        '(i want|i need|i would like) [to] (make|do) (exercise|exercises|some exercise) for my back',
+        'shall we (do|start) [my|the|a|some] {routine} [now]',
+        "(let's|lets) make the {routine}",
+        '(um|so|okay) can we do the {routine} [quickly|now]',
+        "(fine|okay) (let's|lets) try the {routine} [and see]",
+        '(okay|ok) (run|start|do) the {routine}',
+        "[just] give me the {routine} you've got",
+        '[okay] [just] do the {routine} [before they wake up]',
         '(one more|another) routine',
         'more (stretches|exercises)',
         "(let's|can we) (go|do it) again",
@@ -88,6 +112,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'StartExerciseIntent',
+      polite: true,
       slots: { exercise: 'ExerciseName' },
       samples: [
         'my (physio|physiotherapist|doctor) (told|wants|asked) me to do [the|some] {exercise}',
@@ -104,6 +129,7 @@ export const en: LanguageSource = {
         `can (we|i) do [a|the|some|my] {exercise} ${PLEASE}`,
         '[the] {exercise} (please|one|next)',
         'the {exercise}',
+        '[just] do the {exercise} thing',
         `(i want to|i'd like to|can you help me|help me|let's) stretch my {exercise}`,
         'stretch my {exercise}',
         'my {exercise} (are|is|feel|feels) [really|so|a bit] tight',
@@ -112,7 +138,14 @@ export const en: LanguageSource = {
     },
     {
       name: 'SkipIntent',
+      polite: true,
       samples: [
+        'skip these',
+        "i'd rather not do this one [if that's all right]",
+        'i no want this exercise [jump it]',
+        'just skip (that|it|this)',
+        "let's skip that one [dear]",
+        'i want to pass this',
         'pass',
         "i'd rather not say",
         'next question',
@@ -131,6 +164,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'PaceIntent',
+      polite: true,
       slots: { pace: 'PaceName' },
       samples: [
         `[can you|could you] [please] (go|count|talk|speak) [a bit|a little] {pace} ${PLEASE}`,
@@ -147,7 +181,11 @@ export const en: LanguageSource = {
     },
     {
       name: 'SymptomCheckIntent',
+      polite: true,
       samples: [
+        'i want (make|do) the (test|check) of safety',
+        "(i'd like to|let's|can we) go through (those|the) safety questions [first]",
+        'do the safety check [then] [if i have to]',
         '(run|do|start) (a|the) (symptom|safety) check',
         '(symptom|safety|red flag) check',
         '[can you] check my symptoms',
@@ -230,8 +268,12 @@ export const en: LanguageSource = {
     },
     {
       name: 'ReliefTipsIntent',
+      polite: true,
       slots: { onset: 'PainOnset' },
       samples: [
+        "[my] back's in bits what (do|can|should) i do",
+        'my back is paining [what (i can|can i) do] [for feel better]',
+        'what would you suggest to ease it',
         "(i have|i've got|i get) sciatica",
         'what helps (for|with) the pain',
         'any relief tips',
@@ -279,6 +321,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'HabitsIntent',
+      polite: true,
       slots: { topic: 'HabitTopic' },
       samples: [
         '(how should|how do|how can) i {topic} [with back pain|without hurting my back|without back pain]',
@@ -318,7 +361,14 @@ export const en: LanguageSource = {
     },
     {
       name: 'ProgressIntent',
+      polite: true,
       samples: [
+        "what's my streak at",
+        '(have i|did i) (kept|keep) my streak going',
+        '(show me|tell me|give me) my (result|results|streak|stats)',
+        'what have i [actually] done so far',
+        "(could you tell me|tell me) how i've been getting on [this week]",
+        'how have i been (getting on|doing) [this week]',
         'how am i (doing|getting on)',
         "what's my [best] streak",
         'how long is my streak',
@@ -339,7 +389,12 @@ export const en: LanguageSource = {
     },
     {
       name: 'ListExercisesIntent',
+      polite: true,
       samples: [
+        'which (exercises|stretches) (you have|do you have|have you got)',
+        'what (sort|kind|sorts|kinds) of exercises do you have [for somebody my age|for me|for my back]',
+        'what (exercises|stretches|routines) (are there|do you have) (again|actually)',
+        'what (exercises|stretches|routines) do you actually have',
         'what (exercises|routines|stretches|moves) (do you have|are there|do you know)',
         'which exercises (can i do|are there|are in the routines)',
         '(list|name|tell me) [all] the (exercises|routines)',
@@ -352,6 +407,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'DeleteDataIntent',
+      polite: true,
       samples: [
         '(delete|erase|clear|remove|wipe) my (data|progress|information|history)',
         'forget (me|my progress|everything about me)',
@@ -363,7 +419,14 @@ export const en: LanguageSource = {
     },
     {
       name: 'WhereAmIIntent',
+      polite: true,
       samples: [
+        'how many more [of these] (do i have to do|have i got|to do|do i have|must i do)',
+        'how (many|much) more i (must|have to) do',
+        'how many have i got left',
+        '[seriously] how many are left',
+        'which (foot|leg|side) am i (meant|supposed) to (push through|be on|use)',
+        '(which|what) side (am i supposed to be on|i do|should i feel this on|do i do)',
         'is (it|this) the (right|left|other) side',
         'which side (now|next|is it)',
         'how many [reps|sets|more|of these] are left',
@@ -382,9 +445,16 @@ export const en: LanguageSource = {
     },
     {
       name: 'EasierIntent',
+      polite: true,
       samples: [
         'easier [please]',
         'the easier (one|version) [please]',
+        'is there a (gentler|easier) (way|version) [of doing this|to do this|of this]',
+        '(make it|something|a bit) gentler',
+        'too (hard|difficult) make it easier',
+        "(it is|it's) too (hard|difficult) for me [more easy please]",
+        'more easy [please]',
+        "can you make it easier i'm (wrecked|knackered|tired)",
         'can i do (it|this) easier',
         '(do|make) (it|this) easier',
         '[can you] make (it|this) easier',
@@ -400,6 +470,13 @@ export const en: LanguageSource = {
     {
       name: 'MedicineIntent',
       samples: [
+        `can i take ${MEDICINE} [for it|for the pain|for my back]`,
+        `is it (ok|okay|all right|safe) to take ${MEDICINE}`,
+        'is it all right for me to take paracetamol before doing these exercises',
+        'is (okay|ok) to take (pain pill|a pain pill|pain pills|painkillers)',
+        `(is|are) ${MEDICINE} [actually] safe [for back pain]`,
+        `should i take ${MEDICINE} [for it|for the pain|for my back]`,
+        `what about ${MEDICINE}`,
         'should i take a painkiller',
         '(can|should) i take (painkillers|something for it)',
         'can i take (ibuprofen|paracetamol|naproxen|acetaminophen|aspirin|painkillers|anti inflammatories|something) [for it|for the pain|for my back]',
@@ -413,7 +490,13 @@ export const en: LanguageSource = {
     },
     {
       name: 'WhyIntent',
+      polite: true,
       samples: [
+        'what exactly is this [one|exercise] good for',
+        "(what is|what's) this exercise good for",
+        "(what is|what's) this [one|exercise] for",
+        'for what is this exercise',
+        'does this [exercise] [actually|really] (help|strengthen anything|do anything)',
         'why are you asking [me] [that|this]',
         'why do you (need|want) to know [that]',
         'why does (it|that) matter',
@@ -474,7 +557,6 @@ export const en: LanguageSource = {
         // Chest pain (emergency): always with an id.
         // Breathing (emergency): always with an id.
         '{symptom} breathe [properly]',
-        '{symptom} catch my breath',
         "(i'm|i am) [really] {symptom} of breath",
         '{symptom} of breath',
         "(i'm|i am) having {symptom} breathing",
@@ -555,7 +637,11 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.HelpIntent',
+      polite: true,
       samples: [
+        "i don't understand how this (work|works)",
+        'what can you actually do [for me]',
+        "i'm afraid i don't quite know what to say [could you help me]",
         'what do you mean',
         "i don't understand [the question]",
         'what does that mean',
@@ -571,7 +657,20 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.StopIntent',
+      polite: true,
       samples: [
+        'stop [please|now|it]',
+        '[thank you] [dear] that will be all [for today|for now]',
+        '(cheers|okay|ok|right|thanks|thank you) (bye|goodbye)',
+        "(nah|okay|ok|right|well) i'm (done|finished) [for today]",
+        'finish',
+        "(i think|i guess) i('ll| shall| will) stop (here|now|there) [for today|for now]",
+        "stop i'm done [with this]",
+        'pack it in',
+        'done stop',
+        'i have to (go|stop)',
+        "(i want|i'd like) [to] stop (these questions|this|now)",
+        "i'm not convinced this works goodbye",
         'end the workout',
         'all done [thanks|thank you]',
         'see you tomorrow',
@@ -591,7 +690,19 @@ export const en: LanguageSource = {
     { name: 'AMAZON.NavigateHomeIntent', samples: [] },
     {
       name: 'AMAZON.PauseIntent',
+      polite: true,
       samples: [
+        "[wait|hang on|hold on] [please] (i need|let me|i've got|i have) to catch my breath",
+        'let me catch my breath',
+        '(could you|can you) wait a (moment|minute|second|sec) [please] [i need to catch my breath]',
+        'wait please one moment',
+        'sorry one (sec|second|moment|minute)',
+        'hold on my (son|daughter|baby|kid|husband|wife) needs me',
+        "hang about [the] phone's ringing",
+        "the (kettle's boiling|doorbell's ringing|baby's crying) (hold on|hang on|excuse me a moment)",
+        'hold on let me think',
+        'wait my phone',
+        "(someone's|somebody's) at the door one (minute|moment|sec)",
         '(um|uh|erm) (wait|hang on|hold on)',
         'one moment please',
         'pause (it|that|please)',
@@ -619,7 +730,11 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.ResumeIntent',
+      polite: true,
       samples: [
+        "(all right|alright|okay|ok) i'm ready to carry on [now]",
+        '(okay|ok|fine) continue [please]',
+        "[okay|ok] i'm back keep going",
         "[okay|ok] i'm back",
         "[right] let's (continue|carry on)",
         'carry on',
@@ -631,7 +746,11 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.NextIntent',
+      polite: true,
       samples: [
+        '(can we|could we) [just] move on [to the next one]',
+        'go to the next one',
+        'go to (other|another|the other) exercise',
         'done',
         'finished',
         'next (exercise|one)',
@@ -642,11 +761,25 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.PreviousIntent',
+      polite: true,
       samples: ['(previous|last) exercise', 'go back to the last exercise', 'the one before'],
     },
     {
       name: 'AMAZON.RepeatIntent',
+      polite: true,
       samples: [
+        'say again',
+        '[please] say (it|that) again [slowly|please]',
+        "(i'm sorry|sorry) i missed that (could you|can you) say (it|that) again",
+        '(could you|can you) (repeat|ask me) (that|the question) again [please]',
+        '(could you|can you) repeat the question [please]',
+        '[pardon me] what did you (ask|say)',
+        'you what',
+        'ask that again',
+        'sorry what was the question',
+        'wait what was that last bit',
+        'again please say',
+        'please again the question',
         'what',
         'sorry',
         'pardon [me]',
@@ -665,6 +798,7 @@ export const en: LanguageSource = {
     },
     {
       name: 'AMAZON.StartOverIntent',
+      polite: true,
       samples: ['start the (exercise|routine) over', '[start] from the beginning', 'restart the routine'],
     },
   ],
@@ -1132,6 +1266,11 @@ export const en: LanguageSource = {
             'short',
             "i (can't|cannot|can hardly|can barely)",
             "(i'm|i am) (struggling to|finding it hard to)",
+          ],
+          // "catch my breath" is no carrier: "i need to catch my breath" is a pause.
+          alone: [
+            "i (can't|cannot|can hardly|can barely|couldn't) catch my breath",
+            "(i'm|i am) (struggling to|finding it hard to) catch my breath",
           ],
         },
         {

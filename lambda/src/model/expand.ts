@@ -138,3 +138,64 @@ export const validateIntents = (
   }
   return problems;
 };
+
+export interface WrapperForms {
+  readonly prefixes: readonly string[];
+  readonly suffixes: readonly string[];
+  readonly maxWords: number;
+  readonly bothMaxWords: number;
+}
+
+/** Expands wrapper templates (see source.ts, Wrappers) into their spoken forms. */
+export const wrapperForms = (w: {
+  prefixes: readonly string[];
+  suffixes: readonly string[];
+  maxWords: number;
+  bothMaxWords: number;
+}): WrapperForms => ({
+  prefixes: expandAll(w.prefixes).filter((f) => f !== ''),
+  suffixes: expandAll(w.suffixes).filter((f) => f !== ''),
+  maxWords: w.maxWords,
+  bothMaxWords: w.bothMaxWords,
+});
+
+const wordsOf = (s: string): number => s.split(' ').length;
+
+/**
+ * The core of a sample: without one leading prefix form and one trailing suffix form
+ * (longest first), so "can you please start the {routine} please" and "start the {routine}"
+ * share the core "start the {routine}". A sample that would lose all its words keeps them.
+ */
+export const coreOf = (sample: string, forms: WrapperForms): string => {
+  let core = sample;
+  const prefix = [...forms.prefixes]
+    .sort((a, b) => b.length - a.length)
+    .find((p) => core.startsWith(`${p} `));
+  if (prefix) core = core.slice(prefix.length + 1);
+  const suffix = [...forms.suffixes].sort((a, b) => b.length - a.length).find((s) => core.endsWith(` ${s}`));
+  if (suffix) core = core.slice(0, -(suffix.length + 1));
+  return core;
+};
+
+/**
+ * The wrapped forms of a list of samples: each short core with a prefix, with a suffix, and
+ * (for the shortest) with both. The samples themselves are not repeated. A core that is a
+ * single slot ("{pace}" of "{pace} please") is not wrapped: "please {pace}" would be a
+ * one-word carrier that takes any words on a device.
+ */
+export const wrapSamples = (samples: readonly string[], forms: WrapperForms): string[] => {
+  const own = new Set(samples);
+  const out = new Set<string>();
+  const cores = [...new Set(samples.map((s) => coreOf(s, forms)))].filter(
+    (c) => wordsOf(c) <= forms.maxWords,
+  );
+  for (const core of cores) {
+    if (/^\{[^}]*\}$/.test(core)) continue;
+    out.add(core);
+    for (const p of forms.prefixes) out.add(`${p} ${core}`);
+    for (const s of forms.suffixes) out.add(`${core} ${s}`);
+    if (wordsOf(core) <= forms.bothMaxWords)
+      for (const p of forms.prefixes) for (const s of forms.suffixes) out.add(`${p} ${core} ${s}`);
+  }
+  return [...out].map(normalise).filter((s) => !own.has(s) && s.length <= MAX_SAMPLE_LENGTH);
+};

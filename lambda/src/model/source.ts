@@ -7,6 +7,12 @@ export interface SourceIntent {
   /** slot name → slot type, in the order the model lists them. */
   readonly slots?: Readonly<Record<string, string>>;
   readonly samples: readonly string[];
+  /**
+   * Opt in to the language's common wrappers (LanguageSource.wrappers): every sample also
+   * comes with a polite prefix or suffix ("could you please ...", "... thanks"). Only for
+   * requests; never for an intent whose carriers must stay specific (SymptomReportIntent).
+   */
+  readonly polite?: boolean;
 }
 
 export interface SourceValue {
@@ -34,10 +40,26 @@ export interface LocaleOverride {
   readonly synonyms?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
 
+/**
+ * Words people put around a request without changing it, as templates: "(could|can) you
+ * [please]", "um", "... thanks". expand.ts (wrapSamples) adds them to the samples of the
+ * intents that opt in (SourceIntent.polite) and of value intents whose slot type only
+ * polite intents use.
+ */
+export interface Wrappers {
+  readonly prefixes: readonly string[];
+  readonly suffixes: readonly string[];
+  /** Only samples of at most this many words (slots count as one) are wrapped. */
+  readonly maxWords: number;
+  /** Samples of at most this many words get a prefix and a suffix together. */
+  readonly bothMaxWords: number;
+}
+
 export interface LanguageSource {
   readonly invocationName: string;
   readonly intents: readonly SourceIntent[];
   readonly types: readonly SourceType[];
+  readonly wrappers?: Wrappers;
   /** Every locale of the language, with its overrides ({} when it shares the model as is). */
   readonly locales: Readonly<Record<string, LocaleOverride>>;
 }
