@@ -43,6 +43,17 @@ const newUserAsking = async (phrase: string): Promise<Conversation> => {
 };
 
 /** A new user in the middle of the kneeling hip flexor stretch's 30-second hold. */
+/** A new user asks for `request`, passes the screen, rates the pain 2 and is a few reps into the bridges. */
+const midBridges = async (request: string): Promise<Conversation> => {
+  const c = new Conversation();
+  await c.launch();
+  await c.say(request);
+  await answerScreen(c);
+  await c.say('two');
+  c.wait(40_000);
+  return c;
+};
+
 const midStretchHold = async (): Promise<Conversation> => {
   const c = new Conversation();
   await atHipFlexorStretch(c);
@@ -546,12 +557,7 @@ describe('pain checks', () => {
   });
 
   it('above 5: that exercise and all strength work stop, and gentle help is offered as a question', async () => {
-    const c = new Conversation();
-    await c.launch();
-    await c.say('start the strength routine');
-    await answerScreen(c);
-    await c.say('two');
-    c.wait(40_000);
+    const c = await midBridges('start the strength routine');
     expect(await c.say('ouch')).toBe("Let's stop that one. From zero to ten, how bad is it right now?");
     const text = await c.say('six');
     expect(text).toBe(
@@ -565,12 +571,7 @@ describe('pain checks', () => {
   });
 
   it('4 or 5: the easier version of this one, or skipping it, is offered', async () => {
-    const c = new Conversation();
-    await c.launch();
-    await c.say('start the strength routine');
-    await answerScreen(c);
-    await c.say('two');
-    c.wait(40_000);
+    const c = await midBridges('start the strength routine');
     await c.say('ouch');
     expect(await c.say('five')).toBe(
       "That's okay, but let's ease off. Would you like the easier version of this one, or to skip it?",
@@ -580,12 +581,7 @@ describe('pain checks', () => {
   });
 
   it('4 or 5, then "skip": on to the next exercise', async () => {
-    const c = new Conversation();
-    await c.launch();
-    await c.say('start the strength routine');
-    await answerScreen(c);
-    await c.say('two');
-    c.wait(40_000);
+    const c = await midBridges('start the strength routine');
     await c.say('ouch');
     await c.say('four');
     expect(await c.say('skip')).toMatch(/^Skipping the bridges\. Clamshell\. Lie on your side/);
@@ -675,12 +671,7 @@ describe('an unclear answer to the pain question', () => {
   });
 
   it('after "it hurts", "resume" asks for the number again and does not resume', async () => {
-    const c = new Conversation();
-    await c.launch();
-    await c.say('coach me through a bridge');
-    await passScreen(c);
-    await c.say('two');
-    c.wait(40_000);
+    const c = await midBridges('coach me through a bridge');
     await c.say('ouch');
     expect(await c.say('resume')).toContain('from zero to ten');
     expect(c.text).not.toMatch(/Lift\./);
