@@ -307,7 +307,7 @@ describe('what is stored after a clear screen', () => {
     const items = await person.items();
     expect(items).toHaveLength(1);
     const item = items[0] ?? {};
-    expect(item.lastClearScreenDay).toBe(dayOf(0));
+    expect(item['clearScreen#value']).toBe(JSON.stringify(dayOf(0)));
     const text = JSON.stringify(item);
     expect(text).not.toMatch(/answer|question|worst|outcome|symptom|clinician|urgent|emergency|unsure|pain/i);
   });
@@ -455,7 +455,7 @@ describe('the weekly re-screen, across sessions', () => {
       `It's been over a week since your last safety check, so before we move, a few quick safety questions. Answer yes, no, or not sure. ${QUESTIONS[1]}`,
     );
     await answerScreen(day8);
-    expect((await person.items())[0]?.lastClearScreenDay).toBe(dayOf(8));
+    expect((await person.items())[0]?.['clearScreen#value']).toBe(JSON.stringify(dayOf(8)));
   });
 });
 

@@ -29,8 +29,8 @@ afterEach(() => proxy.set('none'));
 const personBehind = (endpoint: string): Promise<Regular> =>
   regular(db, {
     userId: USER,
-    client: db.client({ endpoint, requestTimeoutMs: 150, connectionTimeoutMs: 150 }),
-    policy: { budgetMs: 400, maxAttempts: 2, baseDelayMs: 10 },
+    client: db.client({ endpoint, requestTimeoutMs: 150, connectionTimeoutMs: 150, maxAttempts: 2 }),
+    policy: { budgetMs: 400 },
   });
 
 /** A day-0 bird dog with the store healthy: progress to lose, and a clear screen on record. */
@@ -57,7 +57,7 @@ const expectConversationWentOn = (c: Conversation): void => {
 const expectCleanLogs = (p: Regular, c: Conversation, events: string[]): void => {
   const lines = [...p.storeLogs, ...c.logs];
   const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  const faults = parsed.filter((l) => l.event === 'store.fault');
+  const faults = parsed.filter((l) => l.event === 'store.unavailable');
   expect(faults.length).toBeGreaterThan(0);
   for (const f of faults) expect(typeof f.errorName).toBe('string');
   for (const event of events) expect(parsed.some((l) => l.event === event)).toBe(true);

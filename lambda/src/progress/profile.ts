@@ -16,8 +16,6 @@ import { isDay, type Day } from './days';
  */
 export interface Profile {
   readonly schema: 1;
-  /** Optimistic-concurrency counter, owned by the store (0 = never written). */
-  readonly version: number;
   readonly firstUseDay: Day;
   /** Days with exercise, ascending, unique; only the last ACTIVE_DAYS_KEPT days. */
   readonly activeDays: readonly Day[];
@@ -88,7 +86,6 @@ export const CLEAN_SESSIONS_KEPT = 5;
 
 export const emptyProfile = (firstUseDay: Day): Profile => ({
   schema: 1,
-  version: 0,
   firstUseDay,
   activeDays: [],
   bestStreak: 0,
@@ -162,7 +159,6 @@ export const readProfile = (raw: unknown): Profile | undefined => {
   if (!isObject(raw) || !isDay(raw.firstUseDay)) return undefined;
   return {
     schema: 1,
-    version: num(raw.version),
     firstUseDay: raw.firstUseDay,
     activeDays: [...new Set(strings(raw.activeDays).filter(isDay))].sort(),
     bestStreak: num(raw.bestStreak),

@@ -3,11 +3,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
  * Time limits for one HTTP attempt. DynamoDB answers in milliseconds from the same region,
- * so a second is generous; the store's own retry loop adds the attempts and the total
- * budget (see resilience.ts), which must stay far below Alexa's 8 s response limit.
+ * so a second is generous; the SDK retries (standard mode: jittered backoff, longer after
+ * throttling, a retry quota so an outage is not hammered) and the store's budget cuts the
+ * whole operation off (see resilience.ts), far below Alexa's 8 s response limit.
  */
 export const CONNECTION_TIMEOUT_MS = 1000;
 export const REQUEST_TIMEOUT_MS = 1000;
+export const MAX_ATTEMPTS = 3;
 
 export interface ClientOptions {
   /** An explicit endpoint (local dynalite). Without it the SDK uses AWS_ENDPOINT_URL_DYNAMODB or AWS. */
@@ -15,11 +17,11 @@ export interface ClientOptions {
   readonly region?: string;
   readonly connectionTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
+  readonly maxAttempts?: number;
 }
 
 /**
- * A document client with short timeouts and no SDK retries (the store retries within its
- * budget, so each failure is counted and logged). With an explicit endpoint it is a local
+ * A document client with short timeouts and the SDK's standard retries. With an explicit endpoint it is a local
  * store: dummy credentials and region, as dynalite checks neither.
  */
 export const createDocumentClient = (options: ClientOptions = {}): DynamoDBDocumentClient => {
@@ -31,7 +33,8 @@ export const createDocumentClient = (options: ClientOptions = {}): DynamoDBDocum
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     ...(region ? { region } : {}),
-    maxAttempts: 1,
+    maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+    retryMode: 'standard',
     requestHandler: {
       connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
       requestTimeout,

@@ -1,122 +1,118 @@
 import { StoreUnavailableError } from './errors';
 
 /**
- * How long a store operation (load, commit, remove: every DynamoDB call it makes) may take
- * in total, and how many attempts each call gets. 3 attempts of at most 1 s each plus
- * jittered backoff are cut off at 2.5 s, leaving Alexa's 8 s for everything else.
+ * How long one store operation (load, commit, remove: every DynamoDB call it makes) may
+ * take in total. The attempts, backoff and retry quota are the SDK's own (see client.ts);
+ * the budget aborts whatever is still running, leaving Alexa's 8 s for everything else.
  */
 export interface RetryPolicy {
   readonly budgetMs: number;
-  readonly maxAttempts: number;
-  /** First backoff ceiling; doubles per attempt (full jitter). Throttling waits twice as long. */
-  readonly baseDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { budgetMs: 2500, maxAttempts: 3, baseDelayMs: 50 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { budgetMs: 2500 };
 
 export type LogLine = (line: string) => void;
-
-const THROTTLING = new Set([
-  'ThrottlingException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-]);
 
 interface SdkLikeError {
   readonly name?: unknown;
   readonly code?: unknown;
-  readonly $metadata?: { readonly httpStatusCode?: number };
+  readonly $metadata?: { readonly attempts?: number };
 }
 
 const asSdkError = (e: unknown): SdkLikeError =>
   typeof e === 'object' && e !== null ? (e as SdkLikeError) : {};
 
-/** A short, data-free name for an error: the SDK's name, or a socket error code. */
+/** Error names worth telling apart in a log; anything else is 'other' (names can echo input). */
+const KNOWN_ERRORS = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'ResourceNotFoundException',
+  'ValidationException',
+  'AccessDeniedException',
+  'UnrecognizedClientException',
+  'ItemCollectionSizeLimitExceededException',
+  'TimeoutError',
+  'RequestTimeout',
+  'DeadlineExceeded',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'StoreUnavailableError',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'Error',
+]);
+
+/** A short, data-free name for an error from a fixed list: the SDK's name or a socket code. */
 export const errorName = (e: unknown): string => {
   const err = asSdkError(e);
-  if (typeof err.code === 'string' && (err.name === 'Error' || err.name === undefined)) return err.code;
-  return typeof err.name === 'string' ? err.name : 'Unknown';
+  const name =
+    typeof err.code === 'string' && (err.name === 'Error' || err.name === undefined) ? err.code : err.name;
+  if (name === 'AbortError') return 'DeadlineExceeded';
+  return typeof name === 'string' && KNOWN_ERRORS.has(name) ? name : 'other';
 };
 
 export const isConditionalCheckFailed = (e: unknown): boolean =>
   asSdkError(e).name === 'ConditionalCheckFailedException';
 
-/** Client errors other than throttling will fail the same way again (bad request, missing table, access). */
-const isRetryable = (e: unknown): boolean => {
-  const status = asSdkError(e).$metadata?.httpStatusCode;
-  if (THROTTLING.has(errorName(e))) return true;
-  return !(status !== undefined && status >= 400 && status < 500);
-};
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Rejects when the signal aborts, whatever the wrapped call does (a hard stop at the deadline). */
-const untilAborted = (signal: AbortSignal): Promise<never> =>
-  new Promise((_, reject) => {
-    signal.addEventListener(
-      'abort',
-      () => reject(Object.assign(new Error('deadline'), { name: 'DeadlineExceeded' })),
-      {
-        once: true,
-      },
-    );
-  });
-
 /** The time left for one store operation, shared by all the DynamoDB calls it makes. */
 export class Deadline {
-  private readonly endsAt: number;
+  private readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout>;
 
   constructor(budgetMs: number) {
-    this.endsAt = Date.now() + budgetMs;
+    this.timer = setTimeout(() => this.controller.abort(), budgetMs);
   }
 
-  remaining(): number {
-    return this.endsAt - Date.now();
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** The operation is over: no timer may keep the process (or a Lambda invocation) waiting. */
+  end(): void {
+    clearTimeout(this.timer);
   }
 }
 
 export interface CallContext {
   readonly op: string;
   readonly deadline: Deadline;
-  readonly policy: RetryPolicy;
   readonly log: LogLine;
 }
 
 /**
- * Runs one DynamoDB call with bounded retries inside the operation's deadline. A failed
- * conditional write is not a fault: it is rethrown at once for the caller to merge. Each
- * fault is logged as one JSON line with no user data; when attempts or time run out the
- * caller gets a StoreUnavailableError.
+ * Runs one DynamoDB call with the SDK's retries, cut off at the operation's deadline. A
+ * failed condition is an answer, not a fault: it is rethrown for the caller. Anything else
+ * is logged once as a JSON line with no user data and becomes a StoreUnavailableError.
  */
-export const withRetries = async <T>(
+export const call = async <T extends { $metadata?: { attempts?: number } }>(
   ctx: CallContext,
-  call: (signal: AbortSignal) => Promise<T>,
+  send: (abortSignal: AbortSignal) => Promise<T>,
 ): Promise<T> => {
-  let last: unknown = undefined;
-  for (let attempt = 1; attempt <= ctx.policy.maxAttempts; attempt++) {
-    const remaining = ctx.deadline.remaining();
-    if (remaining <= 0) break;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), remaining);
-    try {
-      return await Promise.race([call(controller.signal), untilAborted(controller.signal)]);
-    } catch (e) {
-      if (isConditionalCheckFailed(e)) throw e;
-      last = e;
-      ctx.log(
-        JSON.stringify({ level: 'warn', event: 'store.fault', op: ctx.op, errorName: errorName(e), attempt }),
-      );
-      if (!isRetryable(e)) break;
-    } finally {
-      clearTimeout(timer);
-      controller.abort();
-    }
-    if (attempt < ctx.policy.maxAttempts) {
-      const ceiling = ctx.policy.baseDelayMs * 2 ** (attempt - 1) * (THROTTLING.has(errorName(last)) ? 2 : 1);
-      await sleep(Math.min(Math.random() * ceiling, Math.max(0, ctx.deadline.remaining())));
-    }
+  try {
+    const out = await send(ctx.deadline.signal);
+    const attempts = out.$metadata?.attempts ?? 1;
+    if (attempts > 1)
+      ctx.log(JSON.stringify({ level: 'info', event: 'store.retried', op: ctx.op, attempts }));
+    return out;
+  } catch (e) {
+    if (isConditionalCheckFailed(e)) throw e;
+    const name = ctx.deadline.signal.aborted ? 'DeadlineExceeded' : errorName(e);
+    ctx.log(
+      JSON.stringify({
+        level: 'error',
+        event: 'store.unavailable',
+        op: ctx.op,
+        errorName: name,
+        attempts: asSdkError(e).$metadata?.attempts ?? 1,
+      }),
+    );
+    throw new StoreUnavailableError(ctx.op, name, { cause: e });
   }
-  const name = last === undefined ? 'DeadlineExceeded' : errorName(last);
-  ctx.log(JSON.stringify({ level: 'error', event: 'store.unavailable', op: ctx.op, errorName: name }));
-  throw new StoreUnavailableError(ctx.op, name, { cause: last });
 };

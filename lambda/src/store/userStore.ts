@@ -1,19 +1,18 @@
 import type { Profile, ProgressDelta } from '../progress';
 
 /**
- * Where profiles live. Writers send the DELTA of their session, never a whole profile, so
- * a write that races another device is re-applied to the fresh profile and nothing is lost.
+ * Where profiles live. Writers send the DELTA of their session, never a whole profile; the
+ * store applies it atomically, so a write that races another device loses nothing.
  * Every method rejects with StoreUnavailableError when the store cannot be reached in time.
  */
 export interface UserStore {
   /** The user's profile, or undefined for a new user. */
   load(userId: string): Promise<Profile | undefined>;
   /**
-   * Applies the deltas (in order) to the stored profile with a write conditional on its
-   * version (on a conflict: re-read, re-apply, retry) and returns the stored result.
-   * `base` is the profile this session last read or wrote (null: none was stored): the
-   * first write is tried against it without a read. Deltas already applied (same id) are
-   * skipped, so re-sending after a timeout is safe.
+   * Applies the deltas (in order) to the stored profile and returns the stored result.
+   * `base` is the profile this session last read or wrote (null: none was stored); it only
+   * saves calls for parts it shows as stored already. Deltas already applied (same id)
+   * change nothing, so re-sending after a timeout is safe.
    */
   commit(
     userId: string,
