@@ -462,7 +462,7 @@ describe('skill package zip', () => {
 
   it('round-trips empty, incompressible and non-ASCII-named files', () => {
     inTempDir((root) => {
-      // Hash output does not deflate smaller, so this entry takes the stored path.
+      // Hash output does not deflate: its entry grows a little and must still read back.
       const noise = Buffer.concat(
         Array.from({ length: 128 }, (_, i) => createHash('sha256').update(String(i)).digest()),
       );
@@ -485,5 +485,24 @@ describe('skill package zip', () => {
     for (const path of ['', '/etc/passwd', '../outside', 'a//b', 'a\\b']) {
       expect(() => zipFiles([{ path, data: new Uint8Array(1) }])).toThrow(/relative/);
     }
+    const twice = [
+      { path: 'skill.json', data: new Uint8Array(1) },
+      { path: 'skill.json', data: new Uint8Array(2) },
+    ];
+    expect(() => zipFiles(twice)).toThrow(/twice/);
+  });
+
+  it('stamps every entry as a plain Unix file of 1980-01-01, so the same package gives the same zip', () => {
+    inTempDir((root) => {
+      const files = readPackageFiles(SKILL_PACKAGE_SOURCE);
+      const file = join(root, 'package.zip');
+      writeFileSync(file, zipFiles(files));
+      const listing = run('unzip', ['-Z', '-l', file])
+        .split('\n')
+        .filter((line) => / (stor|def[NXFS]) /.test(line));
+      expect(listing).toHaveLength(files.length);
+      expect(listing.filter((line) => !/^-rw-r--r-- .* unx .* 80-Jan-01 00:00 /.test(line))).toEqual([]);
+      expect(zipFiles(files).equals(readFileSync(file))).toBe(true);
+    });
   });
 });
