@@ -25,7 +25,6 @@ import {
   type SkillPackageApi,
   type UpdateOutcome,
 } from '../../scripts/deploy-smapi';
-import { crc32 } from '../../scripts/crc32';
 import { zipFiles } from '../../scripts/zip';
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:BackAndHipCoach-SkillFunction63F28660-AbC123';
@@ -414,12 +413,6 @@ function run(command: string, args: string[]): string {
 }
 
 describe('skill package zip', () => {
-  it('computes the standard CRC-32', () => {
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
-    expect(crc32(Buffer.from('6789'), crc32(Buffer.from('12345')))).toBe(0xcbf43926);
-    expect(crc32(new Uint8Array(0))).toBe(0);
-  });
-
   it('holds the deploy package (manifest with the function ARN, model, icons) as unzip and Python read it', () => {
     inTempDir((root) => {
       const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, join(root, 'skill-package'), ARN);
