@@ -4,14 +4,22 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { v1 } from 'ask-smapi-model';
-import { cdkDeployArgs, parseDeployOptions, SKILL_PACKAGE_SOURCE } from '../../scripts/deploy';
+import { REPO_ROOT } from '../../scripts/build';
 import {
+  cdkDeployArgs,
+  parseDeployOptions,
+  SKILL_PACKAGE_OUT,
+  SKILL_PACKAGE_SOURCE,
+} from '../../scripts/deploy';
+import {
+  ASK_STATES_FILE,
   packageFileReferences,
   readPackageFiles,
   readStackOutput,
   withLambdaEndpoint,
+  writeAskStates,
   writeDeployPackage,
   type JsonObject,
 } from '../../scripts/deploy-manifest';
@@ -182,10 +190,72 @@ describe('deploy options', () => {
     ]);
   });
 
+  it('upload the package through SMAPI unless told to leave that to the ASK CLI', () => {
+    const env = { SKILL_ID: 'amzn1.ask.skill.abc' };
+    expect(parseDeployOptions([], env)).toMatchObject({ infra: true, skill: true, upload: true });
+    expect(parseDeployOptions(['--skip-infra', '--no-upload'], env)).toMatchObject({
+      infra: false,
+      skill: true,
+      upload: false,
+    });
+    expect(parseDeployOptions(['--skip-skill'], env)).toMatchObject({ skill: false, upload: false });
+  });
+
   it('reject unknown flags and a run with nothing to do', () => {
     const env = { SKILL_ID: 'amzn1.ask.skill.abc' };
     expect(() => parseDeployOptions(['--force'], env)).toThrow(/--force/);
     expect(() => parseDeployOptions(['--skip-infra', '--skip-skill'], env)).toThrow(/nothing to do/);
+  });
+});
+
+describe('ASK CLI project', () => {
+  const askResources = JSON.parse(readFileSync(join(REPO_ROOT, 'ask-resources.json'), 'utf8')) as {
+    askcliResourcesVersion?: unknown;
+    profiles?: Record<string, Record<string, { src?: unknown } | undefined>>;
+  };
+  const profile = askResources.profiles?.default;
+  const src = String(profile?.skillMetadata?.src);
+
+  it('has an ask-resources.json in the v2 format whose default profile deploys skill metadata only', () => {
+    expect(askResources.askcliResourcesVersion).toBe('2020-03-31');
+    // No code or skillInfrastructure: the CDK stack is the backend, `ask deploy` must not make another.
+    expect(Object.keys(profile ?? {})).toEqual(['skillMetadata']);
+    expect(src).toMatch(/^\.\//);
+  });
+
+  it('points `ask deploy` at the package the deploy writes, with skill.json and the models at its root', () => {
+    expect(resolve(REPO_ROOT, src)).toBe(SKILL_PACKAGE_OUT);
+    inTempDir((root) => {
+      const dir = resolve(root, src);
+      writeDeployPackage(SKILL_PACKAGE_SOURCE, dir, ARN);
+      const manifest = JSON.parse(readFileSync(join(dir, 'skill.json'), 'utf8')) as {
+        manifest: { apis: { custom: { endpoint: { uri: string } } } };
+      };
+      expect(manifest.manifest.apis.custom.endpoint.uri).toBe(ARN);
+      expect(readdirSync(join(dir, 'interactionModels', 'custom'))).toContain('en-US.json');
+    });
+  });
+
+  it('names the skill in .ask/ask-states.json, keeps what the CLI stored there, and refuses another skill', () => {
+    inTempDir((root) => {
+      const file = writeAskStates(root, 'amzn1.ask.skill.abc');
+      expect(file).toBe(join(root, ASK_STATES_FILE));
+      const states = () => JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+      expect(states()).toEqual({
+        askcliStatesVersion: '2020-03-31',
+        profiles: { default: { skillId: 'amzn1.ask.skill.abc' } },
+      });
+
+      const afterCliDeploy = structuredClone(states());
+      const profiles = afterCliDeploy.profiles as Record<string, JsonObject>;
+      profiles.default = { ...profiles.default, skillMetadata: { lastDeployHash: 'hash==' } };
+      writeFileSync(file, JSON.stringify(afterCliDeploy));
+      writeAskStates(root, 'amzn1.ask.skill.abc');
+      expect(states()).toEqual(afterCliDeploy);
+
+      expect(() => writeAskStates(root, 'amzn1.ask.skill.other')).toThrow(/amzn1\.ask\.skill\.abc/);
+      expect(states()).toEqual(afterCliDeploy);
+    });
   });
 });
 
