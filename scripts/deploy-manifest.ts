@@ -13,7 +13,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join, posix } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import type { ZipEntry } from './zip';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -150,4 +150,32 @@ export function readPackageFiles(dir: string): ZipEntry[] {
         return entry.isFile() ? [{ path, data: readFileSync(join(dir, path)) }] : [];
       });
   return walk('');
+}
+
+/** The ASK CLI's state file, beside ask-resources.json (which points the CLI at dist/skill-package). */
+export const ASK_STATES_FILE = join('.ask', 'ask-states.json');
+const ASK_STATES_VERSION = '2020-03-31';
+
+/**
+ * Names the skill in the ASK CLI's state file (profile "default"), so `ask deploy` updates
+ * this skill rather than creating a new one and `ask dialog` talks to it. Whatever else the
+ * CLI keeps there stays; a file naming another skill stops the deploy instead of being overwritten.
+ */
+export function writeAskStates(projectDir: string, skillId: string): string {
+  const file = join(projectDir, ASK_STATES_FILE);
+  const states: JsonObject = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as JsonObject)
+    : { askcliStatesVersion: ASK_STATES_VERSION, profiles: {} };
+  if (!isObject(states.profiles)) states.profiles = {};
+  const profile = objectAt(states, ['profiles', 'default']) ?? {};
+  if (typeof profile.skillId === 'string' && profile.skillId !== skillId) {
+    throw new Error(
+      `${ASK_STATES_FILE} is for skill ${profile.skillId}, not ${skillId}: remove it or deploy that skill.`,
+    );
+  }
+  profile.skillId = skillId;
+  states.profiles.default = profile;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(states, null, 2)}\n`);
+  return file;
 }

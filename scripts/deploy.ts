@@ -7,13 +7,14 @@
  *   npm run deploy -- --yes           no approval prompt for IAM changes (CI)
  *   npm run deploy -- --skip-skill    stack only (no SMAPI credentials needed)
  *   npm run deploy -- --skip-infra    skill package only, against the deployed stack's outputs
+ *   npm run deploy -- --no-upload     write dist/skill-package but leave its upload to `ask deploy`
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUTPUT_FUNCTION_ARN, STACK_NAME } from '../infrastructure/lib/names';
 import { buildLambda, formatSize, REPO_ROOT } from './build';
-import { readPackageFiles, readStackOutput, writeDeployPackage } from './deploy-manifest';
+import { readPackageFiles, readStackOutput, writeAskStates, writeDeployPackage } from './deploy-manifest';
 import { deploySkillPackage, readSmapiCredentials, smapiClient } from './deploy-smapi';
 import { zipFiles } from './zip';
 
@@ -23,6 +24,8 @@ export interface DeployOptions {
   readonly approve: boolean;
   readonly infra: boolean;
   readonly skill: boolean;
+  /** Import the package through SMAPI (else it is only written, for the ASK CLI). */
+  readonly upload: boolean;
 }
 
 export const OUTPUTS_FILE = join(REPO_ROOT, 'dist', 'cdk-outputs.json');
@@ -36,7 +39,7 @@ export function parseDeployOptions(
   env: NodeJS.ProcessEnv,
   cdkContext: Record<string, unknown> = {},
 ): DeployOptions {
-  const known = new Set(['--yes', '--skip-skill', '--skip-infra']);
+  const known = new Set(['--yes', '--skip-skill', '--skip-infra', '--no-upload']);
   const unknown = argv.filter((arg) => !known.has(arg));
   if (unknown.length > 0) throw new Error(`Unknown option(s): ${unknown.join(' ')}`);
 
@@ -54,6 +57,7 @@ export function parseDeployOptions(
     approve: argv.includes('--yes'),
     infra,
     skill,
+    upload: skill && !argv.includes('--no-upload'),
   };
 }
 
@@ -80,7 +84,7 @@ function readCdkContext(): Record<string, unknown> {
 async function main(): Promise<void> {
   const options = parseDeployOptions(process.argv.slice(2), process.env, readCdkContext());
   // Fail before the long stack deploy, not after it.
-  const credentials = options.skill ? readSmapiCredentials(process.env) : undefined;
+  const credentials = options.upload ? readSmapiCredentials(process.env) : undefined;
 
   if (options.infra) {
     const { outfile, bytes } = await buildLambda();
@@ -97,9 +101,16 @@ async function main(): Promise<void> {
   const outputs: unknown = JSON.parse(readFileSync(OUTPUTS_FILE, 'utf8'));
   const functionArn = readStackOutput(outputs, STACK_NAME, OUTPUT_FUNCTION_ARN);
   console.log(`Function: ${functionArn}`);
-  if (credentials === undefined) return;
+  if (!options.skill) return;
 
   const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, SKILL_PACKAGE_OUT, functionArn);
+  console.log(`ASK CLI project state: ${writeAskStates(REPO_ROOT, options.skillId)}`);
+  if (credentials === undefined) {
+    console.log(
+      `Skill package with the function endpoint: ${pkg.dir} (upload: ask deploy --target skill-metadata)`,
+    );
+    return;
+  }
   // Kept on disk so a failed import can be inspected (or imported by hand) afterwards.
   const zip = zipFiles(readPackageFiles(pkg.dir));
   writeFileSync(SKILL_PACKAGE_ZIP, zip);

@@ -4,14 +4,22 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { v1 } from 'ask-smapi-model';
-import { cdkDeployArgs, parseDeployOptions, SKILL_PACKAGE_SOURCE } from '../../scripts/deploy';
+import { REPO_ROOT } from '../../scripts/build';
 import {
+  cdkDeployArgs,
+  parseDeployOptions,
+  SKILL_PACKAGE_OUT,
+  SKILL_PACKAGE_SOURCE,
+} from '../../scripts/deploy';
+import {
+  ASK_STATES_FILE,
   packageFileReferences,
   readPackageFiles,
   readStackOutput,
   withLambdaEndpoint,
+  writeAskStates,
   writeDeployPackage,
   type JsonObject,
 } from '../../scripts/deploy-manifest';
@@ -25,7 +33,6 @@ import {
   type SkillPackageApi,
   type UpdateOutcome,
 } from '../../scripts/deploy-smapi';
-import { crc32 } from '../../scripts/crc32';
 import { zipFiles } from '../../scripts/zip';
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:BackAndHipCoach-SkillFunction63F28660-AbC123';
@@ -183,10 +190,72 @@ describe('deploy options', () => {
     ]);
   });
 
+  it('upload the package through SMAPI unless told to leave that to the ASK CLI', () => {
+    const env = { SKILL_ID: 'amzn1.ask.skill.abc' };
+    expect(parseDeployOptions([], env)).toMatchObject({ infra: true, skill: true, upload: true });
+    expect(parseDeployOptions(['--skip-infra', '--no-upload'], env)).toMatchObject({
+      infra: false,
+      skill: true,
+      upload: false,
+    });
+    expect(parseDeployOptions(['--skip-skill'], env)).toMatchObject({ skill: false, upload: false });
+  });
+
   it('reject unknown flags and a run with nothing to do', () => {
     const env = { SKILL_ID: 'amzn1.ask.skill.abc' };
     expect(() => parseDeployOptions(['--force'], env)).toThrow(/--force/);
     expect(() => parseDeployOptions(['--skip-infra', '--skip-skill'], env)).toThrow(/nothing to do/);
+  });
+});
+
+describe('ASK CLI project', () => {
+  const askResources = JSON.parse(readFileSync(join(REPO_ROOT, 'ask-resources.json'), 'utf8')) as {
+    askcliResourcesVersion?: unknown;
+    profiles?: Record<string, Record<string, { src?: unknown } | undefined>>;
+  };
+  const profile = askResources.profiles?.default;
+  const src = String(profile?.skillMetadata?.src);
+
+  it('has an ask-resources.json in the v2 format whose default profile deploys skill metadata only', () => {
+    expect(askResources.askcliResourcesVersion).toBe('2020-03-31');
+    // No code or skillInfrastructure: the CDK stack is the backend, `ask deploy` must not make another.
+    expect(Object.keys(profile ?? {})).toEqual(['skillMetadata']);
+    expect(src).toMatch(/^\.\//);
+  });
+
+  it('points `ask deploy` at the package the deploy writes, with skill.json and the models at its root', () => {
+    expect(resolve(REPO_ROOT, src)).toBe(SKILL_PACKAGE_OUT);
+    inTempDir((root) => {
+      const dir = resolve(root, src);
+      writeDeployPackage(SKILL_PACKAGE_SOURCE, dir, ARN);
+      const manifest = JSON.parse(readFileSync(join(dir, 'skill.json'), 'utf8')) as {
+        manifest: { apis: { custom: { endpoint: { uri: string } } } };
+      };
+      expect(manifest.manifest.apis.custom.endpoint.uri).toBe(ARN);
+      expect(readdirSync(join(dir, 'interactionModels', 'custom'))).toContain('en-US.json');
+    });
+  });
+
+  it('names the skill in .ask/ask-states.json, keeps what the CLI stored there, and refuses another skill', () => {
+    inTempDir((root) => {
+      const file = writeAskStates(root, 'amzn1.ask.skill.abc');
+      expect(file).toBe(join(root, ASK_STATES_FILE));
+      const states = () => JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+      expect(states()).toEqual({
+        askcliStatesVersion: '2020-03-31',
+        profiles: { default: { skillId: 'amzn1.ask.skill.abc' } },
+      });
+
+      const afterCliDeploy = structuredClone(states());
+      const profiles = afterCliDeploy.profiles as Record<string, JsonObject>;
+      profiles.default = { ...profiles.default, skillMetadata: { lastDeployHash: 'hash==' } };
+      writeFileSync(file, JSON.stringify(afterCliDeploy));
+      writeAskStates(root, 'amzn1.ask.skill.abc');
+      expect(states()).toEqual(afterCliDeploy);
+
+      expect(() => writeAskStates(root, 'amzn1.ask.skill.other')).toThrow(/amzn1\.ask\.skill\.abc/);
+      expect(states()).toEqual(afterCliDeploy);
+    });
   });
 });
 
@@ -414,12 +483,6 @@ function run(command: string, args: string[]): string {
 }
 
 describe('skill package zip', () => {
-  it('computes the standard CRC-32', () => {
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
-    expect(crc32(Buffer.from('6789'), crc32(Buffer.from('12345')))).toBe(0xcbf43926);
-    expect(crc32(new Uint8Array(0))).toBe(0);
-  });
-
   it('holds the deploy package (manifest with the function ARN, model, icons) as unzip and Python read it', () => {
     inTempDir((root) => {
       const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, join(root, 'skill-package'), ARN);
@@ -462,7 +525,7 @@ describe('skill package zip', () => {
 
   it('round-trips empty, incompressible and non-ASCII-named files', () => {
     inTempDir((root) => {
-      // Hash output does not deflate smaller, so this entry takes the stored path.
+      // Hash output does not deflate: its entry grows a little and must still read back.
       const noise = Buffer.concat(
         Array.from({ length: 128 }, (_, i) => createHash('sha256').update(String(i)).digest()),
       );
@@ -485,5 +548,24 @@ describe('skill package zip', () => {
     for (const path of ['', '/etc/passwd', '../outside', 'a//b', 'a\\b']) {
       expect(() => zipFiles([{ path, data: new Uint8Array(1) }])).toThrow(/relative/);
     }
+    const twice = [
+      { path: 'skill.json', data: new Uint8Array(1) },
+      { path: 'skill.json', data: new Uint8Array(2) },
+    ];
+    expect(() => zipFiles(twice)).toThrow(/twice/);
+  });
+
+  it('stamps every entry as a plain Unix file of 1980-01-01, so the same package gives the same zip', () => {
+    inTempDir((root) => {
+      const files = readPackageFiles(SKILL_PACKAGE_SOURCE);
+      const file = join(root, 'package.zip');
+      writeFileSync(file, zipFiles(files));
+      const listing = run('unzip', ['-Z', '-l', file])
+        .split('\n')
+        .filter((line) => / (stor|def[NXFS]) /.test(line));
+      expect(listing).toHaveLength(files.length);
+      expect(listing.filter((line) => !/^-rw-r--r-- .* unx .* 80-Jan-01 00:00 /.test(line))).toEqual([]);
+      expect(zipFiles(files).equals(readFileSync(file))).toBe(true);
+    });
   });
 });
