@@ -56,6 +56,42 @@ export function withLambdaEndpoint(skillJson: JsonObject, functionArn: string): 
   return copy;
 }
 
+/** A privacy policy address the store accepts: an absolute https:// URL. */
+export function checkPrivacyPolicyUrl(url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed?.protocol !== 'https:' || parsed.hostname === '') {
+    throw new Error(`"${url}" is not an https:// address for the privacy policy (docs/PRIVACY.md).`);
+  }
+  return url;
+}
+
+/**
+ * A copy of the skill.json envelope with `privacyPolicyUrl` set for every published locale
+ * (the store requires one per locale of a skill that collects personal information); any
+ * other per-locale privacy field already there is kept.
+ */
+export function withPrivacyPolicyUrl(skillJson: JsonObject, url: string): JsonObject {
+  checkPrivacyPolicyUrl(url);
+  const copy = structuredClone(skillJson);
+  const privacy = objectAt(copy, ['manifest', 'privacyAndCompliance']);
+  const published = objectAt(copy, ['manifest', 'publishingInformation', 'locales']);
+  if (privacy === undefined || published === undefined) {
+    throw new Error('skill.json has no privacyAndCompliance or published locales to give a privacy policy.');
+  }
+  const locales: JsonObject = isObject(privacy.locales) ? privacy.locales : {};
+  for (const locale of Object.keys(published)) {
+    const existing = locales[locale];
+    locales[locale] = { ...(isObject(existing) ? existing : {}), privacyPolicyUrl: url };
+  }
+  privacy.locales = locales;
+  return copy;
+}
+
 /** The function ARN from `cdk deploy --outputs-file` JSON: { "<stack>": { "<key>": value } }. */
 export function readStackOutput(outputs: unknown, stackName: string, key: string): string {
   const stack = (outputs as Record<string, unknown> | null)?.[stackName];
@@ -104,13 +140,24 @@ function unresolvedReferences(skillJson: JsonObject, dir: string): string[] {
   });
 }
 
+/** What the deploy fills into the checked-in manifest. */
+export interface DeploySettings {
+  readonly functionArn: string;
+  readonly privacyPolicyUrl: string;
+}
+
 /**
- * Writes dist/skill-package/: skill.json with the function ARN, a copy of every interaction
- * model and the assets/ folder (icons), so the upload reads one self-contained folder.
+ * Writes dist/skill-package/: skill.json with the function ARN and the privacy policy URL, a
+ * copy of every interaction model and the assets/ folder (icons), so the upload reads one
+ * self-contained folder.
  */
-export function writeDeployPackage(sourceDir: string, outDir: string, functionArn: string): DeployPackage {
+export function writeDeployPackage(
+  sourceDir: string,
+  outDir: string,
+  { functionArn, privacyPolicyUrl }: DeploySettings,
+): DeployPackage {
   const source = JSON.parse(readFileSync(join(sourceDir, 'skill.json'), 'utf8')) as JsonObject;
-  const skillJson = withLambdaEndpoint(source, functionArn);
+  const skillJson = withPrivacyPolicyUrl(withLambdaEndpoint(source, functionArn), privacyPolicyUrl);
 
   rmSync(outDir, { recursive: true, force: true });
   const modelsOut = join(outDir, 'interactionModels', 'custom');

@@ -14,12 +14,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUTPUT_FUNCTION_ARN, STACK_NAME } from '../infrastructure/lib/names';
 import { buildLambda, formatSize, REPO_ROOT } from './build';
-import { readPackageFiles, readStackOutput, writeAskStates, writeDeployPackage } from './deploy-manifest';
+import {
+  checkPrivacyPolicyUrl,
+  readPackageFiles,
+  readStackOutput,
+  writeAskStates,
+  writeDeployPackage,
+} from './deploy-manifest';
 import { deploySkillPackage, readSmapiCredentials, smapiClient } from './deploy-smapi';
 import { zipFiles } from './zip';
 
 export interface DeployOptions {
   readonly skillId: string;
+  /** Where the store listing's privacy policy is (docs/PRIVACY.md, published); needed to write the package. */
+  readonly privacyPolicyUrl: string | undefined;
   readonly alarmEmail: string | undefined;
   readonly approve: boolean;
   readonly infra: boolean;
@@ -51,8 +59,18 @@ export function parseDeployOptions(
   const infra = !argv.includes('--skip-infra');
   const skill = !argv.includes('--skip-skill');
   if (!infra && !skill) throw new Error('--skip-infra and --skip-skill together leave nothing to do.');
+  const privacyFromContext =
+    typeof cdkContext.privacyPolicyUrl === 'string' ? cdkContext.privacyPolicyUrl : '';
+  const privacyPolicyUrl = (env.PRIVACY_POLICY_URL ?? '').trim() || privacyFromContext.trim();
+  if (skill && privacyPolicyUrl === '') {
+    throw new Error(
+      'Set PRIVACY_POLICY_URL (or privacyPolicyUrl in cdk.json context) to the https:// address where ' +
+        'docs/PRIVACY.md is published: the skill keeps progress per user, so its listing needs one.',
+    );
+  }
   return {
     skillId,
+    privacyPolicyUrl: skill ? checkPrivacyPolicyUrl(privacyPolicyUrl) : undefined,
     alarmEmail: env.ALARM_EMAIL?.trim() || undefined,
     approve: argv.includes('--yes'),
     infra,
@@ -101,9 +119,10 @@ async function main(): Promise<void> {
   const outputs: unknown = JSON.parse(readFileSync(OUTPUTS_FILE, 'utf8'));
   const functionArn = readStackOutput(outputs, STACK_NAME, OUTPUT_FUNCTION_ARN);
   console.log(`Function: ${functionArn}`);
-  if (!options.skill) return;
+  const { privacyPolicyUrl } = options;
+  if (!options.skill || privacyPolicyUrl === undefined) return;
 
-  const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, SKILL_PACKAGE_OUT, functionArn);
+  const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, SKILL_PACKAGE_OUT, { functionArn, privacyPolicyUrl });
   console.log(`ASK CLI project state: ${writeAskStates(REPO_ROOT, options.skillId)}`);
   if (credentials === undefined) {
     console.log(

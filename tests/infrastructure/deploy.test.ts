@@ -19,6 +19,7 @@ import {
   readPackageFiles,
   readStackOutput,
   withLambdaEndpoint,
+  withPrivacyPolicyUrl,
   writeAskStates,
   writeDeployPackage,
   type JsonObject,
@@ -36,6 +37,9 @@ import {
 import { zipFiles } from '../../scripts/zip';
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:BackAndHipCoach-SkillFunction63F28660-AbC123';
+const PRIVACY_URL = 'https://coach.example.org/privacy';
+const SETTINGS = { functionArn: ARN, privacyPolicyUrl: PRIVACY_URL };
+const PRIVACY_ENV = { PRIVACY_POLICY_URL: PRIVACY_URL };
 
 const skillJson = (): JsonObject => ({
   manifest: {
@@ -45,6 +49,7 @@ const skillJson = (): JsonObject => ({
       },
       category: 'HEALTH_AND_FITNESS',
     },
+    privacyAndCompliance: { usesPersonalInfo: true, containsAds: false },
     apis: { custom: { endpoint: { uri: 'arn:aws:lambda:us-east-1:000000000000:function:placeholder' } } },
     events: {
       endpoint: { uri: 'arn:aws:lambda:us-east-1:000000000000:function:placeholder' },
@@ -111,11 +116,15 @@ describe('deploy manifest', () => {
       writeFileSync(join(source, 'interactionModels', 'custom', 'README.md'), 'not a model');
       writeFileSync(join(source, 'assets', 'images', 'en-US_smallIconUri.png'), 'icon bytes');
 
-      const pkg = writeDeployPackage(source, join(root, 'dist', 'skill-package'), ARN);
+      const pkg = writeDeployPackage(source, join(root, 'dist', 'skill-package'), SETTINGS);
 
       expect(readFileSync(join(source, 'skill.json'), 'utf8')).toBe(original);
-      const written = JSON.parse(readFileSync(join(pkg.dir, 'skill.json'), 'utf8'));
-      expect(written).toEqual(withLambdaEndpoint(skillJson(), ARN));
+      const written = JSON.parse(readFileSync(join(pkg.dir, 'skill.json'), 'utf8')) as JsonObject;
+      expect(written).toEqual(withPrivacyPolicyUrl(withLambdaEndpoint(skillJson(), ARN), PRIVACY_URL));
+      expect(written.manifest).toMatchObject({
+        apis: { custom: { endpoint: { uri: ARN } } },
+        privacyAndCompliance: { locales: { 'en-US': { privacyPolicyUrl: PRIVACY_URL } } },
+      });
       expect([...pkg.models.entries()]).toEqual([
         ['en-US', join(root, 'dist', 'skill-package', 'interactionModels', 'custom', 'en-US.json')],
       ]);
@@ -128,6 +137,47 @@ describe('deploy manifest', () => {
     });
   });
 
+  it('gives every published locale the privacy policy URL, keeping a terms-of-use link already there', () => {
+    const json = skillJson() as {
+      manifest: {
+        publishingInformation: { locales: Record<string, JsonObject> };
+        privacyAndCompliance: JsonObject;
+      };
+    };
+    json.manifest.publishingInformation.locales['en-GB'] = { name: 'Back and Hip Coach' };
+    json.manifest.privacyAndCompliance.locales = {
+      'en-GB': { termsOfUseUrl: 'https://coach.example.org/terms' },
+    };
+    const withUrl = withPrivacyPolicyUrl(json as unknown as JsonObject, PRIVACY_URL);
+    expect(withUrl.manifest).toMatchObject({
+      privacyAndCompliance: {
+        usesPersonalInfo: true,
+        containsAds: false,
+        locales: {
+          'en-US': { privacyPolicyUrl: PRIVACY_URL },
+          'en-GB': { privacyPolicyUrl: PRIVACY_URL, termsOfUseUrl: 'https://coach.example.org/terms' },
+        },
+      },
+    });
+    expect(json.manifest.privacyAndCompliance.locales).toEqual({
+      'en-GB': { termsOfUseUrl: 'https://coach.example.org/terms' },
+    });
+  });
+
+  it('refuses a privacy policy address that is not https, and a manifest with no privacy section', () => {
+    for (const url of [
+      'http://coach.example.org/privacy',
+      'coach.example.org/privacy',
+      'docs/PRIVACY.md',
+      '',
+    ]) {
+      expect(() => withPrivacyPolicyUrl(skillJson(), url)).toThrow(/https:\/\//);
+    }
+    expect(() => withPrivacyPolicyUrl({ manifest: { publishingInformation: {} } }, PRIVACY_URL)).toThrow(
+      /privacyAndCompliance/,
+    );
+  });
+
   it('refuses a manifest that points at a package file that is not there', () => {
     inTempDir((root) => {
       const source = join(root, 'skill-package');
@@ -138,7 +188,7 @@ describe('deploy manifest', () => {
       json.manifest.publishingInformation.locales['en-US'].largeIconUri = 'file://assets/images/missing.png';
       writeFileSync(join(source, 'skill.json'), JSON.stringify(json));
       writeFileSync(join(source, 'interactionModels', 'custom', 'en-US.json'), '{}');
-      expect(() => writeDeployPackage(source, join(root, 'out'), ARN)).toThrow(
+      expect(() => writeDeployPackage(source, join(root, 'out'), SETTINGS)).toThrow(
         /assets\/images\/missing\.png/,
       );
     });
@@ -163,9 +213,13 @@ describe('deploy manifest', () => {
 describe('deploy options', () => {
   it('take the skill id from SKILL_ID, falling back to cdk.json context', () => {
     expect(
-      parseDeployOptions([], { SKILL_ID: 'amzn1.ask.skill.env' }, { skillId: 'amzn1.ask.skill.ctx' }).skillId,
+      parseDeployOptions(
+        [],
+        { SKILL_ID: 'amzn1.ask.skill.env', ...PRIVACY_ENV },
+        { skillId: 'amzn1.ask.skill.ctx' },
+      ).skillId,
     ).toBe('amzn1.ask.skill.env');
-    expect(parseDeployOptions([], {}, { skillId: 'amzn1.ask.skill.ctx' }).skillId).toBe(
+    expect(parseDeployOptions([], PRIVACY_ENV, { skillId: 'amzn1.ask.skill.ctx' }).skillId).toBe(
       'amzn1.ask.skill.ctx',
     );
     expect(() => parseDeployOptions([], {})).toThrow(/SKILL_ID/);
@@ -174,6 +228,7 @@ describe('deploy options', () => {
   it('pass the skill id to cdk deploy and collect the outputs', () => {
     const options = parseDeployOptions(['--yes'], {
       SKILL_ID: 'amzn1.ask.skill.abc',
+      ...PRIVACY_ENV,
       ALARM_EMAIL: 'ops@example.com',
     });
     expect(cdkDeployArgs(options, '/out.json')).toEqual([
@@ -191,7 +246,7 @@ describe('deploy options', () => {
   });
 
   it('upload the package through SMAPI unless told to leave that to the ASK CLI', () => {
-    const env = { SKILL_ID: 'amzn1.ask.skill.abc' };
+    const env = { SKILL_ID: 'amzn1.ask.skill.abc', ...PRIVACY_ENV };
     expect(parseDeployOptions([], env)).toMatchObject({ infra: true, skill: true, upload: true });
     expect(parseDeployOptions(['--skip-infra', '--no-upload'], env)).toMatchObject({
       infra: false,
@@ -201,8 +256,21 @@ describe('deploy options', () => {
     expect(parseDeployOptions(['--skip-skill'], env)).toMatchObject({ skill: false, upload: false });
   });
 
-  it('reject unknown flags and a run with nothing to do', () => {
+  it('need the privacy policy URL to write the skill package, from PRIVACY_POLICY_URL or cdk.json context', () => {
     const env = { SKILL_ID: 'amzn1.ask.skill.abc' };
+    expect(() => parseDeployOptions([], env)).toThrow(/PRIVACY_POLICY_URL/);
+    expect(() => parseDeployOptions(['--skip-infra', '--no-upload'], env)).toThrow(/PRIVACY_POLICY_URL/);
+    expect(parseDeployOptions(['--skip-skill'], env).privacyPolicyUrl).toBeUndefined();
+    const context = { privacyPolicyUrl: 'https://context.example.org/privacy' };
+    expect(parseDeployOptions([], env, context).privacyPolicyUrl).toBe('https://context.example.org/privacy');
+    expect(parseDeployOptions([], { ...env, ...PRIVACY_ENV }, context).privacyPolicyUrl).toBe(PRIVACY_URL);
+    expect(() => parseDeployOptions([], { ...env, PRIVACY_POLICY_URL: 'http://coach.example.org' })).toThrow(
+      /https:\/\//,
+    );
+  });
+
+  it('reject unknown flags and a run with nothing to do', () => {
+    const env = { SKILL_ID: 'amzn1.ask.skill.abc', ...PRIVACY_ENV };
     expect(() => parseDeployOptions(['--force'], env)).toThrow(/--force/);
     expect(() => parseDeployOptions(['--skip-infra', '--skip-skill'], env)).toThrow(/nothing to do/);
   });
@@ -227,7 +295,7 @@ describe('ASK CLI project', () => {
     expect(resolve(REPO_ROOT, src)).toBe(SKILL_PACKAGE_OUT);
     inTempDir((root) => {
       const dir = resolve(root, src);
-      writeDeployPackage(SKILL_PACKAGE_SOURCE, dir, ARN);
+      writeDeployPackage(SKILL_PACKAGE_SOURCE, dir, SETTINGS);
       const manifest = JSON.parse(readFileSync(join(dir, 'skill.json'), 'utf8')) as {
         manifest: { apis: { custom: { endpoint: { uri: string } } } };
       };
@@ -485,7 +553,7 @@ function run(command: string, args: string[]): string {
 describe('skill package zip', () => {
   it('holds the deploy package (manifest with the function ARN, model, icons) as unzip and Python read it', () => {
     inTempDir((root) => {
-      const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, join(root, 'skill-package'), ARN);
+      const pkg = writeDeployPackage(SKILL_PACKAGE_SOURCE, join(root, 'skill-package'), SETTINGS);
       const file = join(root, 'skill-package.zip');
       writeFileSync(file, zipFiles(readPackageFiles(pkg.dir)));
 
@@ -506,10 +574,20 @@ describe('skill package zip', () => {
       );
 
       const manifest = JSON.parse(run('unzip', ['-p', file, 'skill.json'])) as {
-        manifest: { apis: { custom: { endpoint: { uri: string } } }; events: { endpoint: { uri: string } } };
+        manifest: {
+          apis: { custom: { endpoint: { uri: string } } };
+          events: { endpoint: { uri: string } };
+          publishingInformation: { locales: Record<string, unknown> };
+          privacyAndCompliance: { locales?: Record<string, { privacyPolicyUrl?: string }> };
+        };
       };
       expect(manifest.manifest.apis.custom.endpoint.uri).toBe(ARN);
       expect(manifest.manifest.events.endpoint.uri).toBe(ARN);
+      const published = Object.keys(manifest.manifest.publishingInformation.locales);
+      expect(published.length).toBeGreaterThan(0);
+      for (const locale of published) {
+        expect(manifest.manifest.privacyAndCompliance.locales?.[locale]?.privacyPolicyUrl).toBe(PRIVACY_URL);
+      }
       // Every icon the manifest names is in the zip, so the import can resolve it.
       expect(
         packageFileReferences(manifest as unknown as JsonObject).filter((p) => !expected.includes(p)),

@@ -77,14 +77,58 @@ test('is listed under Health & Fitness, distributed only where it has a locale a
   expect(publishing.testingInstructions?.length).toBeGreaterThan(100);
 });
 
-test('declares no purchases, ads, personal information or child audience', () => {
-  expect(manifest.privacyAndCompliance).toMatchObject({
+/** "Alexa, open back hip coach" / "Alexa, ask back hip coach to …": a sample of some intent after the prefix. */
+const opensWithSample = (phrase: string, model: (typeof models)[number]): boolean => {
+  if (!INVOCATION_PREFIX.test(phrase)) return false;
+  const request = phrase
+    .replace(INVOCATION_PREFIX, '')
+    .trim()
+    .replace(/[.!?]$/, '');
+  if (request === '') return true;
+  const types = model.languageModel.types ?? [];
+  return model.languageModel.intents.some((intent) =>
+    (intent.samples ?? []).some((sample) => sampleMatcher(sample, intent, types).test(request)),
+  );
+};
+
+// The answers docs/PRIVACY.md gives reasons for, one by one.
+test('declares the progress it keeps per user as personal information, and no purchases, ads, health information or child audience', () => {
+  expect(manifest.privacyAndCompliance).toEqual({
     allowsPurchases: false,
-    usesPersonalInfo: false,
+    usesPersonalInfo: true,
+    usesHealthInfo: false,
     isChildDirected: false,
     isExportCompliant: true,
     containsAds: false,
   });
+});
+
+test('leaves the privacy policy URL to the deploy configuration (no locale carries one here)', () => {
+  expect(manifest.privacyAndCompliance?.locales).toBeUndefined();
+});
+
+test('asks nothing personal beyond exercise answers: no permissions, no account linking, no personal slot types', () => {
+  expect(manifest.permissions).toBeUndefined();
+  expect(existsSync(join(PACKAGE_DIR, 'accountLinking.json'))).toBe(false);
+  // Every slot is one of the skill's own value lists or a number (the pain rating, a count).
+  // A name, phone number, address or date slot would need the privacy answers looked at again.
+  for (const model of models) {
+    const own = new Set((model.languageModel.types ?? []).map((type) => type.name));
+    const other = model.languageModel.intents
+      .flatMap((intent) => intent.slots ?? [])
+      .map((slot) => slot.type)
+      .filter((type) => type !== undefined && !own.has(type) && type !== 'AMAZON.NUMBER');
+    expect([model.locale, other]).toEqual([model.locale, []]);
+  }
+});
+
+test('understands the way docs/PRIVACY.md gives to erase your progress, in every locale', () => {
+  const policy = readFileSync(join(__dirname, '..', '..', 'docs', 'PRIVACY.md'), 'utf8');
+  const phrases = [...policy.matchAll(/"(Alexa, [^"]+)"/g)].map((match) => match[1] ?? '');
+  expect(phrases).toContain('Alexa, ask back hip coach to delete my data');
+  for (const model of models) {
+    expect(phrases.filter((phrase) => !opensWithSample(phrase, model))).toEqual([]);
+  }
 });
 
 test('points the skill and its events at a Lambda function, and hears when a user disables it', () => {
@@ -96,8 +140,6 @@ test('points the skill and its events at a Lambda function, and hears when a use
 
 describe.each(models.map((m) => [m.locale, m] as const))('store listing %s', (locale, model) => {
   const listing = publishing.locales?.[locale];
-  const { intents } = model.languageModel;
-  const types = model.languageModel.types ?? [];
 
   test('is named "Back and Hip Coach" and says what it does', () => {
     expect(listing?.name).toBe('Back and Hip Coach');
@@ -137,17 +179,7 @@ describe.each(models.map((m) => [m.locale, m] as const))('store listing %s', (lo
   });
 
   test('takes every example phrase word for word from the sample utterances', () => {
-    const notSamples = (listing?.examplePhrases ?? []).filter((phrase) => {
-      if (!INVOCATION_PREFIX.test(phrase)) return true;
-      const request = phrase
-        .replace(INVOCATION_PREFIX, '')
-        .trim()
-        .replace(/[.!?]$/, '');
-      if (request === '') return false;
-      return !intents.some((intent) =>
-        (intent.samples ?? []).some((sample) => sampleMatcher(sample, intent, types).test(request)),
-      );
-    });
+    const notSamples = (listing?.examplePhrases ?? []).filter((phrase) => !opensWithSample(phrase, model));
     expect(notSamples).toEqual([]);
   });
 });
