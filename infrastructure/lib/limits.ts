@@ -11,8 +11,15 @@ export const FUNCTION_TIMEOUT_SECONDS = 7;
 export const DURATION_ALARM_MS = 6000;
 
 /**
- * The only DynamoDB actions the function may use, all on its own table's items: the store
- * reads a profile, writes it with a version condition, and deletes a user's items
- * (a Query finds them). No Scan, no table administration.
+ * Store operations that failed within five minutes before someone is paged: one failure
+ * is a user told their progress was not saved, but a single network blip should not wake
+ * anyone; an outage makes many at once.
  */
-export const TABLE_ITEM_ACTIONS = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'] as const;
+export const STORE_UNAVAILABLE_ALARM = 3;
+
+/**
+ * The only DynamoDB actions the function may use, all on its own table's items: the store
+ * reads a profile, changes it only by atomic updates, and deletes a user's items (a Query
+ * finds them). No whole-item writes, no Scan, no table administration.
+ */
+export const TABLE_ITEM_ACTIONS = ['GetItem', 'UpdateItem', 'DeleteItem', 'Query'] as const;

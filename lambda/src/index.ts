@@ -1,7 +1,7 @@
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { buildSkill } from './skill';
+import { buildHandler } from './skill';
 import { userStoreFromEnv } from './store/fromEnv';
 import { jsonLogger } from './util/logger';
+import { emfMetrics } from './util/metrics';
 import { alexaTimeZone } from './util/timeZone';
 
 /**
@@ -9,13 +9,11 @@ import { alexaTimeZone } from './util/timeZone';
  * hold no per-user state). TABLE_NAME names the progress table; SKILL_ID, when set, makes
  * the skill reject requests meant for any other skill.
  */
-const skill = buildSkill({
+export const handler = buildHandler({
   clock: Date.now,
   logger: jsonLogger(),
+  metrics: emfMetrics(),
   ...(process.env.TABLE_NAME ? { store: userStoreFromEnv() } : {}),
   timeZone: alexaTimeZone(),
   ...(process.env.SKILL_ID ? { skillId: process.env.SKILL_ID } : {}),
 });
-
-export const handler = async (event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> =>
-  skill.invoke(event, context);

@@ -263,7 +263,12 @@ describe('bad input never breaks the conversation', () => {
     const line = c.logs
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((l) => l.event === 'session.ended');
-    expect(line).toEqual({ level: 'info', event: 'session.ended', reason: 'EXCEEDED_MAX_REPROMPTS' });
+    expect(line).toEqual({
+      level: 'info',
+      event: 'session.ended',
+      coldStart: false,
+      reason: 'EXCEEDED_MAX_REPROMPTS',
+    });
   });
 
   it('a thrown error gets a helpful spoken answer, the session goes on, and one JSON log line', async () => {
@@ -279,17 +284,28 @@ describe('bad input never breaks the conversation', () => {
     expect(c.last.ended).toBe(false);
     const errors = c.logs.filter((l) => l.includes('"level":"error"'));
     expect(errors.map((l) => JSON.parse(l) as unknown)).toEqual([
-      { level: 'error', event: 'handler.error', errorName: 'TypeError', requestType: 'LaunchRequest' },
+      {
+        level: 'error',
+        event: 'handler.error',
+        coldStart: true,
+        errorName: 'TypeError',
+        requestType: 'LaunchRequest',
+      },
     ]);
+    expect(c.metrics).toEqual(['HandlerError']);
     expect(c.logs.join('\n')).not.toContain('amzn1.ask.account');
   });
 
-  it('with SKILL_ID set, a request meant for another skill is rejected', async () => {
+  it('with SKILL_ID set, a request meant for another skill is not served', async () => {
     const c = new Conversation({
       deps: { skillId: 'amzn1.ask.skill.ours' },
       applicationId: 'amzn1.ask.skill.someone-else',
     });
-    await expect(c.launch()).rejects.toThrow(/skill/i);
+    expect(await c.launch()).toBe(
+      "Sorry, something went wrong on my side. Let's try that again. What would you like?",
+    );
+    expect(c.last.envelope.sessionAttributes).toBeUndefined();
+    expect(c.logs.map((l) => (JSON.parse(l) as { event: string }).event)).toEqual(['handler.error']);
     const ours = new Conversation({
       deps: { skillId: 'amzn1.ask.skill.ours' },
       applicationId: 'amzn1.ask.skill.ours',
@@ -308,8 +324,22 @@ describe('the real Lambda handler', () => {
     expect(await c.say('what exercises do you have')).toContain('I can coach pelvic tilts');
     spy.mockRestore();
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
-      { level: 'info', event: 'turn', requestType: 'LaunchRequest', input: 'launch', ends: false },
-      { level: 'info', event: 'turn', requestType: 'IntentRequest', input: 'listExercises', ends: false },
+      {
+        level: 'info',
+        event: 'turn',
+        coldStart: true,
+        requestType: 'LaunchRequest',
+        input: 'launch',
+        ends: false,
+      },
+      {
+        level: 'info',
+        event: 'turn',
+        coldStart: false,
+        requestType: 'IntentRequest',
+        input: 'listExercises',
+        ends: false,
+      },
     ]);
   });
 });

@@ -25,12 +25,16 @@ afterAll(async () => {
 });
 afterEach(() => proxy.set('none'));
 
-/** A person whose store reaches dynalite through `endpoint`, with test-sized time limits. */
+/**
+ * A person whose store reaches dynalite through `endpoint`, with production's time limits:
+ * dynalite runs in this process, so on a loaded machine a healthy answer can take hundreds
+ * of milliseconds, and tighter limits would fail writes the test expects to land.
+ */
 const personBehind = (endpoint: string): Promise<Regular> =>
   regular(db, {
     userId: USER,
-    client: db.client({ endpoint, requestTimeoutMs: 150, connectionTimeoutMs: 150, maxAttempts: 2 }),
-    policy: { budgetMs: 400 },
+    client: db.client({ endpoint, maxAttempts: 2 }),
+    policy: { budgetMs: 2500 },
   });
 
 /** A day-0 bird dog with the store healthy: progress to lose, and a clear screen on record. */

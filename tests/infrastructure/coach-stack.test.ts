@@ -193,8 +193,24 @@ describe('alarms', () => {
     });
   });
 
+  const skillAlarm = (metricName: string, threshold: number) =>
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: metricName,
+      Namespace: 'BackHipCoach',
+      Dimensions: [{ Name: 'service', Value: 'back-hip-coach' }],
+      Statistic: 'Sum',
+      Threshold: threshold,
+      AlarmActions: [{ Ref: topicId }],
+    });
+
+  it("fire on any error the skill's code answered with an apology (HandlerError)", () =>
+    skillAlarm('HandlerError', 1));
+
+  it('fire when progress cannot be read or saved, past a single blip (StoreUnavailable)', () =>
+    skillAlarm('StoreUnavailable', 3));
+
   it('notify the alarm topic, which e-mails the configured address', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.com',

@@ -2,9 +2,11 @@ import { check } from 'ssml-check-core';
 import { Device, type LambdaHandler, type DeviceReply } from '../../lambda/src/console/device';
 import { durationOf } from '../../lambda/src/console/player';
 import { segmentsToText, ssmlSegments } from '../../lambda/src/console/ssmlSegments';
+import type { RequestEnvelope } from 'ask-sdk-model';
 import type { SkillDeps } from '../../lambda/src/alexa/deps';
-import { buildSkill } from '../../lambda/src/skill';
+import { buildHandler } from '../../lambda/src/skill';
 import { jsonLogger } from '../../lambda/src/util/logger';
+import type { MetricName } from '../../lambda/src/util/metrics';
 
 export const START = Date.UTC(2026, 10, 26, 8, 30, 0);
 
@@ -28,6 +30,8 @@ export interface ConversationOptions {
   /** Where Alexa service calls go (a local stub); by default a closed local port. */
   readonly apiEndpoint?: string;
   readonly now?: number;
+  /** Sees (and may alter) every request envelope before the skill gets it. */
+  readonly onRequest?: (request: RequestEnvelope) => void;
 }
 
 /**
@@ -37,24 +41,32 @@ export interface ConversationOptions {
  */
 export class Conversation {
   readonly device: Device;
+  /** The Lambda handler the device talks to (the real one, as index.ts builds it). */
+  readonly handler: LambdaHandler;
   readonly logs: string[] = [];
+  /** Every metric the skill counted, in order. */
+  readonly metrics: MetricName[] = [];
   readonly replies: DeviceReply[] = [];
   now: number;
 
   constructor(options: ConversationOptions = {}) {
     this.now = options.now ?? START;
-    const skill = buildSkill({
-      clock: () => this.now,
-      logger: jsonLogger((line) => this.logs.push(line)),
-      ...options.deps,
-    });
+    this.handler =
+      options.handler ??
+      buildHandler({
+        clock: () => this.now,
+        logger: jsonLogger((line) => this.logs.push(line)),
+        metrics: { count: (name) => this.metrics.push(name), publish: () => undefined },
+        ...options.deps,
+      });
     this.device = new Device({
-      handler: options.handler ?? ((event, context) => skill.invoke(event, context)),
+      handler: this.handler,
       locale: options.locale ?? 'en-US',
       userId: options.userId ?? 'amzn1.ask.account.test-user',
       clock: () => this.now,
       ...(options.applicationId ? { applicationId: options.applicationId } : {}),
       ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
   }
 

@@ -7,7 +7,7 @@ import type { RetryPolicy } from '../../lambda/src/store/resilience';
 import type { UserStore } from '../../lambda/src/store/userStore';
 import { durationOf } from '../../lambda/src/console/player';
 import { ssmlSegments } from '../../lambda/src/console/ssmlSegments';
-import { Conversation, START } from './conversation';
+import { Conversation, START, type ConversationOptions } from './conversation';
 import type { TestDynamo } from './dynalite';
 
 export const HOUR_MS = 3_600_000;
@@ -21,7 +21,8 @@ export interface Regular {
   /** Lines the store logged (faults, retries, conflicts). */
   readonly storeLogs: string[];
   readonly conversations: Conversation[];
-  session(at: number): Conversation;
+  /** `onRequest` sees (and may alter) each request envelope of that session. */
+  session(at: number, options?: Pick<ConversationOptions, 'onRequest'>): Conversation;
   /** Every item in the table, read straight from dynalite (not through the skill). */
   items(): Promise<Record<string, unknown>[]>;
   /** The stored profile, read straight from dynalite. */
@@ -63,11 +64,12 @@ export const regular = async (db: TestDynamo, options: RegularOptions = {}): Pro
     tableName,
     storeLogs,
     conversations,
-    session(at) {
+    session(at, sessionOptions = {}) {
       const c = new Conversation({
         deps: { store, ...(timeZone ? { timeZone: () => Promise.resolve(timeZone) } : {}) },
         userId,
         now: at,
+        ...sessionOptions,
       });
       conversations.push(c);
       return c;

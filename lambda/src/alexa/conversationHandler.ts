@@ -1,23 +1,26 @@
-import { getLocale, getRequestType, getUserId, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import { getRequestType, getUserId, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Context } from '../conversation/context';
 import type { Event } from '../conversation/event';
 import { HEALTH_EVENTS } from '../conversation/event';
-import { HEALTH_MODES, type ConversationState } from '../conversation/state';
+import { signalsOf, type Signal } from '../conversation/signals';
+import { HEALTH_MODES, initialState, type ConversationState } from '../conversation/state';
 import { step } from '../conversation/step';
 import { applyDeltas, momentIn } from '../progress';
 import { say } from '../speech/plan';
+import { errorName } from '../store/resilience';
+import type { MetricName } from '../util/metrics';
 import type { SkillDeps } from './deps';
 import { eventOf } from './parse';
 import { measurer, render } from './render';
+import { requestLocale, requestTime, speechLocale } from './requestFacts';
 import { readSession, writeSession } from './session';
 import { translateFor } from './translate';
-import { levelsOf, loadUser, persist, withChanges } from './user';
+import { levelsOf, loadUser, persist, withChanges, type Saved } from './user';
 
-/** The request's own timestamp (epoch ms): the clock that barge-in positions are measured with. */
-const requestTime = (input: HandlerInput, fallback: () => number): number => {
-  const stamp = Date.parse(input.requestEnvelope.request.timestamp);
-  return Number.isFinite(stamp) ? stamp : fallback();
+const METRIC_OF: Readonly<Record<Signal, MetricName>> = {
+  emergencyAdvised: 'EmergencyAdvised',
+  routineCompleted: 'RoutineCompleted',
 };
 
 /**
@@ -29,32 +32,36 @@ export const conversationHandler = (deps: SkillDeps): RequestHandler => ({
   canHandle: (input) => eventOf(input) !== undefined,
   handle: async (input): Promise<Response> => {
     const event = eventOf(input) as Event;
-    const locale = getLocale(input.requestEnvelope) || 'en-US';
-    const t = translateFor(locale);
-    const now = requestTime(input, deps.clock);
+    const envelope = input.requestEnvelope;
+    const locale = requestLocale(envelope);
+    const t = translateFor(speechLocale(locale));
+    const now = requestTime(envelope, deps.clock);
     const stored = readSession(input);
-    const user = stored.user ?? (await loadUser(input, deps));
+    // Logged once: what was dropped is not written back, so the next turn reads clean.
+    if (stored.dropped.length > 0) deps.logger.warn('session.dropped', { parts: stored.dropped.join(',') });
+    const user = stored.user ?? { ...(await loadUser(input, deps)), ...stored.carried };
     const profile = applyDeltas(user.profile ?? undefined, user.pending);
     // A new session starts at the pace the user chose last time.
-    const state: ConversationState = stored.user
-      ? stored.state
-      : {
-          ...stored.state,
-          coach: { ...stored.state.coach, pace: profile?.pace?.value ?? stored.state.coach.pace },
-        };
+    const state: ConversationState = stored.state ?? initialState(profile?.pace?.value);
     const ctx: Context = {
       now,
       moment: momentIn(now, user.timeZone),
-      locale,
+      // Emergency numbers follow it: unknown ('und') rather than guessed.
+      locale: locale ?? 'und',
       profile,
       profileUnavailable: user.profile === undefined && deps.store !== undefined,
       levels: levelsOf(profile),
       sessionKey: user.sessionKey,
       measure: measurer(t),
     };
-    const requestId = input.requestEnvelope.request.requestId;
+    const requestId = envelope.request.requestId;
     let decided = step(state, event, ctx);
-    let next = withChanges(user, decided.changes, decided.worthWriting, requestId);
+    let next = withChanges(
+      user,
+      decided.changes,
+      decided.worthWriting,
+      typeof requestId === 'string' ? requestId : '',
+    );
     if (decided.effect === 'removeUser') {
       const ok = await removeUser(input, deps);
       // Nothing of the old progress may be written back by this session.
@@ -62,15 +69,29 @@ export const conversationHandler = (deps: SkillDeps): RequestHandler => ({
       decided = step(decided.state, { kind: 'removed', ok }, { ...ctx, profile: ok ? undefined : profile });
     }
     const saved = await persist(input, deps, next);
+    const signals = signalsOf(state, decided.state);
+    for (const signal of signals) deps.metrics?.count(METRIC_OF[signal]);
     logTurn(deps, input, event, state, decided.reply.end === true);
     if (event.kind === 'sessionEnded') return input.responseBuilder.getResponse();
     writeSession(input, { state: decided.state, user: saved.user });
-    const speech = saved.warn
-      ? [say('common.progressNotSaved'), ...decided.reply.speech]
-      : decided.reply.speech;
-    return render(input, t, { ...decided.reply, speech });
+    const final = decided.reply.end === true || signals.includes('routineCompleted');
+    return render(input, t, {
+      ...decided.reply,
+      speech: [...saveWarning(saved, final), ...decided.reply.speech],
+    });
   },
 });
+
+/**
+ * When progress could not be written: the answer that finishes a routine or says goodbye
+ * says so plainly every time (there may be no later turn to save it); any other answer
+ * warns once a session, since the next turns keep trying.
+ */
+const saveWarning = (saved: Saved, final: boolean) => {
+  if (!saved.failed) return [];
+  if (final) return [say('common.progressNotSavedFinal')];
+  return saved.firstFailure ? [say('common.progressNotSaved')] : [];
+};
 
 const removeUser = async (input: HandlerInput, deps: SkillDeps): Promise<boolean> => {
   if (!deps.store) return true;
@@ -78,9 +99,8 @@ const removeUser = async (input: HandlerInput, deps: SkillDeps): Promise<boolean
     await deps.store.remove(getUserId(input.requestEnvelope));
     return true;
   } catch (error) {
-    deps.logger.warn('progress.delete.failed', {
-      errorName: error instanceof Error ? error.name : 'unknown',
-    });
+    deps.logger.warn('progress.delete.failed', { errorName: errorName(error) });
+    deps.metrics?.count('StoreUnavailable');
     return false;
   }
 };
@@ -104,6 +124,7 @@ const logTurn = (
   const health =
     HEALTH_EVENTS.has(event.kind) || (before.mode !== undefined && HEALTH_MODES.has(before.mode.kind));
   deps.logger.info('turn', {
+    // eventOf() only makes events of the known request types, so this is one of them.
     requestType: getRequestType(input.requestEnvelope),
     input: health ? undefined : event.kind,
     ends,

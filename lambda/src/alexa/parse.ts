@@ -1,5 +1,5 @@
-import { getRequest, getRequestType, type HandlerInput } from 'ask-sdk-core';
-import type { IntentRequest } from 'ask-sdk-model';
+import { getRequestType, type HandlerInput } from 'ask-sdk-core';
+import type { Intent } from 'ask-sdk-model';
 import { isHabitTopic } from '../advice/habits';
 import { isOnset } from '../advice/relief';
 import { isExerciseId, isPaceId, isRoutineId } from '../coach/ids';
@@ -41,7 +41,7 @@ interface SlotIntent {
   readonly slot: string;
   /** The slot type, whose value intents (`<type>_<id>`, model/valueIntents.ts) mean the same. */
   readonly type: string;
-  readonly event: (slot: SlotResult, request: IntentRequest) => Event;
+  readonly event: (slot: SlotResult, intent: Intent) => Event;
 }
 
 const matched = (slot: SlotResult): string | undefined => (slot.status === 'match' ? slot.id : undefined);
@@ -90,8 +90,8 @@ const WITH_SLOT: Readonly<Record<string, SlotIntent>> = {
   PainRatingIntent: {
     slot: 'score',
     type: 'AMAZON.NUMBER',
-    event: (_slot, request) => {
-      const score = numberSlot(request, 'score');
+    event: (_slot, intent) => {
+      const score = numberSlot(intent, 'score');
       return score === undefined ? { kind: 'painScore' } : { kind: 'painScore', score };
     },
   },
@@ -126,10 +126,33 @@ export const valueIntentOf = (name: string): { intent: string; slot: string; id:
 /** Every intent the conversation understands (the model must hold exactly these). */
 export const KNOWN_INTENTS: readonly string[] = [...Object.keys(PLAIN), ...Object.keys(WITH_SLOT)];
 
+/** The custom slot an intent carries (value intents carry none), if any. */
+export const slotOfIntent = (intent: Intent): string | undefined => {
+  const name = typeof intent.name === 'string' ? intent.name : '';
+  return Object.hasOwn(WITH_SLOT, name) ? WITH_SLOT[name]?.slot : undefined;
+};
+
+/**
+ * An intent as a conversation event. An intent this skill does not know is `unknown`,
+ * answered like words that matched nothing.
+ */
+export const eventOfIntent = (intent: Intent): Event => {
+  const name = typeof intent.name === 'string' ? intent.name : '';
+  const withSlot = Object.hasOwn(WITH_SLOT, name) ? WITH_SLOT[name] : undefined;
+  if (withSlot) return withSlot.event(resolveSlot(intent, withSlot.slot), intent);
+  const plain = Object.hasOwn(PLAIN, name) ? PLAIN[name] : undefined;
+  if (plain) return plain;
+  // A slot value said on its own arrives as its own intent, the id in its name.
+  const value = valueIntentOf(name);
+  const owner = value && WITH_SLOT[value.intent];
+  return owner && value ? owner.event({ status: 'match', id: value.id }, intent) : { kind: 'unknown' };
+};
+
 /**
  * The request as a conversation event, or undefined for requests that are not a turn of
- * talk (skill events are answered by the shell). An intent this skill does not know is
- * `unknown`, answered like words that matched nothing.
+ * the conversation (skill events, CanFulfillIntentRequest: answered by the shell). A touch
+ * on a screen or the answer to a request the skill made (Connections.Response) carries no
+ * words: it is a `nudge`.
  */
 export const eventOf = (input: HandlerInput): Event | undefined => {
   switch (getRequestType(input.requestEnvelope)) {
@@ -138,17 +161,14 @@ export const eventOf = (input: HandlerInput): Event | undefined => {
     case 'SessionEndedRequest':
       return { kind: 'sessionEnded' };
     case 'IntentRequest': {
-      const request = getRequest<IntentRequest>(input.requestEnvelope);
-      const name = request.intent.name;
-      const withSlot = WITH_SLOT[name];
-      if (withSlot) return withSlot.event(resolveSlot(input, withSlot.slot), request);
-      const plain = PLAIN[name];
-      if (plain) return plain;
-      // A slot value said on its own arrives as its own intent, the id in its name.
-      const value = valueIntentOf(name);
-      const owner = value && WITH_SLOT[value.intent];
-      return owner && value ? owner.event({ status: 'match', id: value.id }, request) : { kind: 'unknown' };
+      const intent: unknown = (input.requestEnvelope.request as { intent?: unknown }).intent;
+      return typeof intent === 'object' && intent !== null
+        ? eventOfIntent(intent as Intent)
+        : { kind: 'unknown' };
     }
+    case 'Alexa.Presentation.APL.UserEvent':
+    case 'Connections.Response':
+      return { kind: 'nudge' };
     default:
       return undefined;
   }

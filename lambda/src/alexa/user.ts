@@ -10,7 +10,7 @@ import type { UserSession } from './session';
 /** Session ids are opaque, but hashing keeps even those out of the store. */
 const sessionKeyOf = (input: HandlerInput): string =>
   createHash('sha256')
-    .update(input.requestEnvelope.session?.sessionId ?? input.requestEnvelope.request.requestId)
+    .update(String(input.requestEnvelope.session?.sessionId ?? input.requestEnvelope.request.requestId))
     .digest('hex')
     .slice(0, 16);
 
@@ -22,6 +22,7 @@ export const loadUser = async (input: HandlerInput, deps: SkillDeps): Promise<Us
           (p) => p ?? null,
           (error: unknown) => {
             deps.logger.warn('progress.load.failed', { errorName: errorName(error) });
+            deps.metrics?.count('StoreUnavailable');
             return undefined;
           },
         )
@@ -59,18 +60,31 @@ export const withChanges = (
   return { ...user, pending, dirty: user.dirty || (worthWriting && changes.length > 0) };
 };
 
-/** Writes pending progress if worth it; on a store fault keeps it for the next chance. */
-export const persist = async (
-  input: HandlerInput,
-  deps: SkillDeps,
-  user: UserSession,
-): Promise<{ user: UserSession; warn: boolean }> => {
-  if (!deps.store || !user.dirty || user.pending.length === 0) return { user, warn: false };
+/** What a write came to: the user part to keep, and whether the store failed this time. */
+export interface Saved {
+  readonly user: UserSession;
+  readonly failed: boolean;
+  /** The first failure of the session (the user has not been told yet). */
+  readonly firstFailure: boolean;
+}
+
+/**
+ * Writes pending progress if worth it. On a store fault the deltas stay pending for the
+ * next turn (a re-send is harmless), and the caller decides what the user hears.
+ */
+export const persist = async (input: HandlerInput, deps: SkillDeps, user: UserSession): Promise<Saved> => {
+  if (!deps.store || !user.dirty || user.pending.length === 0)
+    return { user, failed: false, firstFailure: false };
   try {
     const profile = await deps.store.commit(getUserId(input.requestEnvelope), user.pending, user.profile);
-    return { user: { ...user, profile, pending: [], dirty: false }, warn: false };
+    return { user: { ...user, profile, pending: [], dirty: false }, failed: false, firstFailure: false };
   } catch (error) {
     deps.logger.warn('progress.save.failed', { errorName: errorName(error), pending: user.pending.length });
-    return { user: { ...user, pending: markSent(user.pending), warned: true }, warn: !user.warned };
+    deps.metrics?.count('StoreUnavailable');
+    return {
+      user: { ...user, pending: markSent(user.pending), warned: true },
+      failed: true,
+      firstFailure: !user.warned,
+    };
   }
 };

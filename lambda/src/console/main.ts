@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as readline from 'node:readline';
-import { buildSkill } from '../skill';
+import { buildHandler } from '../skill';
 import { createDocumentClient } from '../store/client';
 import { DynamoUserStore } from '../store/dynamoUserStore';
 import { startLocalDynamo } from '../store/local';
@@ -45,9 +45,9 @@ const main = async (): Promise<void> => {
     tableName: local.tableName,
     log: () => undefined,
   });
-  const skill = buildSkill({ clock, logger: silentLogger, store, timeZone: machineTimeZone });
+  const handler = buildHandler({ clock, logger: silentLogger, store, timeZone: machineTimeZone });
   const device = new Device({
-    handler: (event, context) => skill.invoke(event, context),
+    handler,
     locale: options.locale,
     userId: `amzn1.ask.account.console.${options.user}`,
     clock,

@@ -57,7 +57,15 @@ export const progressOf = (
       }),
     );
   }
-  return { state: { ...state, exerciseMs: spent, ...(completed.length > 0 ? { completed } : {}) }, changes };
+  return {
+    state: {
+      ...state,
+      exerciseMs: spent,
+      ...(completed.length > 0 ? { completed } : {}),
+      ...(facts.routineDone ? { routinesDone: (state.routinesDone ?? 0) + 1 } : {}),
+    },
+    changes,
+  };
 };
 
 /** Runs one event through the routine engine, records what it reports, and answers. */

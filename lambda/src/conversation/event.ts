@@ -43,6 +43,12 @@ export type Event =
   | { readonly kind: 'why' }
   /** Words that matched nothing (FallbackIntent), or an intent this skill does not know. */
   | { readonly kind: 'unknown' }
+  /**
+   * Input without words: a touch on a screen, or the answer to a request the skill made
+   * (Connections.Response). Until screens and reminders exist, it only brings the user back
+   * to where they were.
+   */
+  | { readonly kind: 'nudge' }
   /** The shell's report on the confirmed delete. */
   | { readonly kind: 'removed'; readonly ok: boolean };
 

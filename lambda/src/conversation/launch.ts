@@ -22,10 +22,12 @@ import { withoutMode, type ConversationState } from './state';
 export const launch = (state: ConversationState, ctx: Context): StepResult => {
   const { profile, moment } = ctx;
   const summary = weekSummary(profile, moment.day);
-  const speech: SpeechItem[] =
-    summary.sessionsTotal > 0 ? [...welcomeBackPlan(summary).items] : [say('common.welcome.first')];
   // A returning user whose progress can't be read is told so, not greeted as new.
-  if (ctx.profileUnavailable) speech.push(say('conversation.progressUnavailable'));
+  const speech: SpeechItem[] = ctx.profileUnavailable
+    ? [say('common.welcome.progressUnavailable')]
+    : summary.sessionsTotal > 0
+      ? [...welcomeBackPlan(summary).items]
+      : [say('common.welcome.first')];
   const changes: ProgressChange[] = [];
   let worthWriting = false;
   if (!profile?.disclaimerHeard) {

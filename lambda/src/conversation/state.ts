@@ -28,6 +28,8 @@ export interface ConversationState {
   readonly painStopped?: readonly ExerciseId[];
   /** Time spent per exercise this session (ms), for progress when an exercise completes. */
   readonly exerciseMs?: Readonly<Partial<Record<ExerciseId, number>>>;
+  /** Routines (or single exercises) coached to their end this session: counted for operators. */
+  readonly routinesDone?: number;
 }
 
 /** What the coach wants to start once the safety gate lets it. */

@@ -13,7 +13,7 @@ import { advise, answerOffer, removed, whatNext } from './offers';
 import { result, type StepResult } from './reply';
 import { answerPain, answerPainChoice, answerPainEase, hurts } from './pain';
 import { answerScreenQuestion, answerSymptomConfirm, symptomCheck, symptomReported } from './safety';
-import { withoutMode, type ConversationState } from './state';
+import { withoutMode, type ConversationState, type Mode } from './state';
 
 /**
  * The whole conversation: one pure step per request. Order of decision:
@@ -42,6 +42,11 @@ export const step = (state: ConversationState, event: Event, ctx: Context): Step
   }
   const mode = state.mode;
   if (!mode) return unasked(state, event, ctx);
+  return answer(state, mode, event.kind === 'nudge' ? { kind: 'unknown' } : event, ctx);
+};
+
+/** The open question decides what the event means. Input without words is no answer: asked again. */
+const answer = (state: ConversationState, mode: Mode, event: Event, ctx: Context): StepResult => {
   switch (mode.kind) {
     case 'screen':
       return answerScreenQuestion(state, mode, event, ctx);
@@ -129,7 +134,7 @@ const unasked = (state: ConversationState, event: Event, ctx: Context): StepResu
     const coachEvent = coachEventOf(event);
     // Anything else said mid-block pauses at the current rep, exactly as "pause" does.
     if (coachEvent) return runCoach(state, coachEvent, ctx);
-    if (event.kind === 'unknown' || event.kind === 'painScore')
+    if (event.kind === 'unknown' || event.kind === 'painScore' || event.kind === 'nudge')
       return runCoach(state, { type: 'pause' }, ctx);
   }
   // Whatever follows is not about the routine: hold a running block still first.
@@ -158,6 +163,7 @@ const unasked = (state: ConversationState, event: Event, ctx: Context): StepResu
     case 'medicine':
       return withHeld(whatNext(s, [say('conversation.medicine')]));
     case 'progress': {
+      if (ctx.profileUnavailable) return withHeld(whatNext(s, [say('progress.report.unavailable')]));
       const profile = applyDeltas(
         ctx.profile,
         held.changes.map((change, i) => ({ ...change, id: `preview#${i}` })),
@@ -184,6 +190,13 @@ const unasked = (state: ConversationState, event: Event, ctx: Context): StepResu
     case 'whereAmI':
     case 'command':
       return withHeld(runCoach(s, coachEventOf(event) ?? { type: 'help' }, ctx));
+    case 'nudge':
+      // Back to where they were: the paused block and how to go on, or what next.
+      return withHeld(
+        s.coach.run
+          ? runCoach(s, { type: 'pause' }, ctx)
+          : result(s, { speech: [say('coach.whatNext')], reprompt: [say('common.reprompt')] }),
+      );
     default:
       return withHeld(result(s, { speech: [say('common.fallback')], reprompt: [say('common.reprompt')] }));
   }

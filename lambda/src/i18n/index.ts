@@ -26,3 +26,10 @@ void instance.init({
 export type Translator = TFunction;
 
 export const translatorFor = (locale: string): Translator => instance.getFixedT(locale);
+
+/** The locale spoken when a request's own is missing, malformed, or in a language not here. */
+export const DEFAULT_LOCALE = 'en-US';
+
+/** True when the words of `locale`'s language are here (else the default's are spoken). */
+export const speaksLanguageOf = (locale: string): boolean =>
+  Object.prototype.hasOwnProperty.call(resources, locale.split('-')[0] ?? '');

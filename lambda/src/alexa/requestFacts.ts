@@ -1,0 +1,40 @@
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { DEFAULT_LOCALE, speaksLanguageOf } from '../i18n';
+
+/**
+ * Facts read from a request that the rest of the skill relies on, made safe: Alexa sends
+ * well-formed values, but nothing here may throw or mislead when one is not.
+ */
+
+/**
+ * The request's locale as a canonical BCP 47 tag ("en_gb" → "en-GB"), or undefined when it
+ * is missing or malformed. Emergency numbers follow it, so it is never guessed.
+ */
+export const requestLocale = (envelope: RequestEnvelope): string | undefined => {
+  const raw: unknown = (envelope.request as { locale?: unknown } | undefined)?.locale;
+  if (typeof raw !== 'string' || raw.length > 35) return undefined;
+  try {
+    const [tag] = Intl.getCanonicalLocales(raw.replace(/_/g, '-'));
+    return tag;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The locale whose words are spoken: the request's own when its language is here, else the default. */
+export const speechLocale = (locale: string | undefined): string =>
+  locale !== undefined && speaksLanguageOf(locale) ? locale : DEFAULT_LOCALE;
+
+/** Earliest and latest instants a real request can carry (Alexa skills began in 2014). */
+const EARLIEST = Date.UTC(2014, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
+/**
+ * The request's own timestamp (epoch ms), the clock that barge-in positions are measured
+ * with; the fallback clock when it is missing or impossible.
+ */
+export const requestTime = (envelope: RequestEnvelope, fallback: () => number): number => {
+  const raw: unknown = (envelope.request as { timestamp?: unknown } | undefined)?.timestamp;
+  const stamp = typeof raw === 'string' ? Date.parse(raw) : NaN;
+  return stamp >= EARLIEST && stamp < LATEST ? stamp : fallback();
+};
