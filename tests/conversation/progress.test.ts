@@ -2,11 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { buildSkill } from '../../lambda/src/skill';
 import { jsonLogger } from '../../lambda/src/util/logger';
-import type { Conversation } from '../support/conversation';
 import { startTestDynamo, type TestDynamo } from '../support/dynalite';
 import { ratePainIfAsked } from '../support/people';
 import {
   at,
+  birdDogSession,
   doExercise,
   intoTheBlock,
   regular,
@@ -32,16 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.close();
 });
-
-/** A whole bird dog (both sides) in a session at `when`, then "stop" after its summary. */
-const birdDogSession = async (p: Regular, when: number): Promise<Conversation> => {
-  const c = p.session(when);
-  await c.launch();
-  await doExercise(c, 'bird dog');
-  c.listen();
-  await c.say('stop');
-  return c;
-};
 
 /** The strength routine up to the bird dog (bridges and clamshells skipped), then "stop". */
 const stopAtBirdDog = async (p: Regular, when: number): Promise<void> => {

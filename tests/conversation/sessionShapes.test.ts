@@ -3,7 +3,7 @@ import { jsonLogger } from '../../lambda/src/util/logger';
 import { Conversation } from '../support/conversation';
 import { startTestDynamo, type TestDynamo } from '../support/dynalite';
 import { ratePainIfAsked } from '../support/people';
-import { at, doExercise, regular, type Regular } from '../support/progressPeople';
+import { at, birdDogSession, doExercise, regular, type Regular } from '../support/progressPeople';
 
 /**
  * Session attributes come back from Alexa as the last response left them. After a deploy
@@ -72,11 +72,7 @@ afterAll(async () => {
 /** A day-0 bird dog: progress to keep, and a clear screen on record. */
 const withHistory = async (): Promise<Regular> => {
   const p = await regular(db);
-  const c = p.session(at(0));
-  await c.launch();
-  await doExercise(c, 'bird dog');
-  c.listen();
-  await c.say('stop');
+  await birdDogSession(p, at(0));
   expect((await p.profile())?.sessionsTotal).toBe(1);
   return p;
 };

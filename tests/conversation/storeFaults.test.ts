@@ -2,7 +2,14 @@ import type { Conversation } from '../support/conversation';
 import { startTestDynamo, type TestDynamo } from '../support/dynalite';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/faultProxy';
 import { ratePainIfAsked } from '../support/people';
-import { at, doExercise, regular, screenIfAsked, type Regular } from '../support/progressPeople';
+import {
+  at,
+  birdDogSession,
+  doExercise,
+  regular,
+  screenIfAsked,
+  type Regular,
+} from '../support/progressPeople';
 
 /**
  * The store misbehaving under a real conversation: the fault proxy sits between the SDK
@@ -39,11 +46,7 @@ const personBehind = (endpoint: string): Promise<Regular> =>
 
 /** A day-0 bird dog with the store healthy: progress to lose, and a clear screen on record. */
 const withHistory = async (p: Regular): Promise<void> => {
-  const c = p.session(at(0));
-  await c.launch();
-  await doExercise(c, 'bird dog');
-  c.listen();
-  await c.say('stop');
+  await birdDogSession(p, at(0));
   expect((await p.profile())?.sessionsTotal).toBe(1);
 };
 

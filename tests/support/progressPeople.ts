@@ -109,3 +109,13 @@ export const doExercise = async (c: Conversation, name: string, pain = "it's a t
 /** Lets `fraction` of the last reply play, then the user speaks over it (a barge-in). */
 export const intoTheBlock = (c: Conversation, fraction = 0.5): Conversation =>
   c.wait(Math.round(durationOf(ssmlSegments(c.last.ssml)) * fraction));
+
+/** A whole bird dog (both sides) in a session at `when`, then "stop" after its summary. */
+export const birdDogSession = async (p: Regular, when: number): Promise<Conversation> => {
+  const c = p.session(when);
+  await c.launch();
+  await doExercise(c, 'bird dog');
+  c.listen();
+  await c.say('stop');
+  return c;
+};
