@@ -45,6 +45,21 @@ const invocationIdOf = (context: unknown): string | undefined => {
 };
 
 /**
+ * ask-sdk hands back whatever session attributes a request brought when no handler set
+ * them (a skill event or an exception report mid-session): only a map is valid for Alexa.
+ */
+const withValidAttributes = (response: ResponseEnvelope): ResponseEnvelope => {
+  const attributes: unknown = response.sessionAttributes;
+  if (
+    attributes === undefined ||
+    (typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes))
+  )
+    return response;
+  const { sessionAttributes: _dropped, ...rest } = response;
+  return rest;
+};
+
+/**
  * The Lambda handler around the skill: every log line of an invocation carries its id and
  * whether it was a cold start; metrics are written once per invocation; and no request,
  * however broken, makes it throw (Alexa would say the skill failed, and the session would end).
@@ -61,7 +76,7 @@ export const buildHandler = (deps: SkillDeps): LambdaHandler => {
           deps.metrics?.count('HandlerError');
           return plainErrorResponse(event);
         }
-        return await skill.invoke(event, context);
+        return withValidAttributes(await skill.invoke(event, context));
       } catch (error) {
         // Only what ask-sdk throws before any handler runs (a request for another skill id, a
         // broken envelope) or the error handler could not answer reaches here.

@@ -37,8 +37,9 @@ export const conversationHandler = (deps: SkillDeps): RequestHandler => ({
     const t = translateFor(speechLocale(locale));
     const now = requestTime(envelope, deps.clock);
     const stored = readSession(input);
-    // Logged once: what was dropped is not written back, so the next turn reads clean.
-    if (stored.dropped.length > 0) deps.logger.warn('session.dropped', { parts: stored.dropped.join(',') });
+    // Logged once (one flag per part): what was dropped is not written back, so the next turn reads clean.
+    if (stored.dropped.length > 0)
+      deps.logger.warn('session.dropped', Object.fromEntries(stored.dropped.map((part) => [part, true])));
     const user = stored.user ?? { ...(await loadUser(input, deps)), ...stored.carried };
     const profile = applyDeltas(user.profile ?? undefined, user.pending);
     // A new session starts at the pace the user chose last time.

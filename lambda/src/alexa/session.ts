@@ -152,5 +152,7 @@ export const readSession = (input: HandlerInput): SessionRead => {
 };
 
 export const writeSession = (input: HandlerInput, data: SessionData): void => {
+  // A request outside a session (a Connections.Response from elsewhere) has none to keep.
+  if (!input.requestEnvelope.session) return;
   input.attributesManager.setSessionAttributes({ [KEY]: { v: SESSION_VERSION, ...data } });
 };
