@@ -1,4 +1,4 @@
-import { getUserId, type ErrorHandler, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { ErrorHandler, HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { canfulfill, Response, ResponseEnvelope } from 'ask-sdk-model';
 import { initialState } from '../conversation/state';
 import { resources } from '../i18n/resources';
@@ -6,7 +6,7 @@ import { escapeXml } from '../speech';
 import { errorName } from '../store/resilience';
 import { canFulfillOf } from './canFulfill';
 import type { SkillDeps } from './deps';
-import { requestLocale, speechLocale } from './requestFacts';
+import { requestLocale, speechLocale, userIdOf } from './requestFacts';
 import { knownRequestType, SKILL_EVENTS, typeOf } from './requestTypes';
 import { readSession, writeSession } from './session';
 import { translateFor } from './translate';
@@ -32,9 +32,12 @@ export const skillEventHandler = (deps: SkillDeps): RequestHandler => ({
     const persisted =
       request.body?.userInformationPersistenceStatus === 'NOT_PERSISTED' ? 'NOT_PERSISTED' : 'PERSISTED';
     deps.logger.info('skill.disabled', { persistence: persisted });
-    if (persisted === 'NOT_PERSISTED' && deps.store) {
+    const userId = userIdOf(input.requestEnvelope);
+    if (persisted === 'NOT_PERSISTED' && deps.store && userId === undefined) {
+      deps.logger.warn('progress.delete.skipped', { reason: 'noUser' });
+    } else if (persisted === 'NOT_PERSISTED' && deps.store && userId !== undefined) {
       try {
-        await deps.store.remove(getUserId(input.requestEnvelope));
+        await deps.store.remove(userId);
       } catch (error) {
         // Alexa does not resend skill events: the operator must see this one.
         deps.logger.error('progress.delete.failed', { errorName: errorName(error), requestType: type });

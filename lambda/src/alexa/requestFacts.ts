@@ -38,3 +38,10 @@ export const requestTime = (envelope: RequestEnvelope, fallback: () => number): 
   const stamp = typeof raw === 'string' ? Date.parse(raw) : NaN;
   return stamp >= EARLIEST && stamp < LATEST ? stamp : fallback();
 };
+
+/** The Alexa user id, or undefined when the envelope carries none (getUserId would throw). */
+export const userIdOf = (envelope: RequestEnvelope): string | undefined => {
+  const id: unknown = (envelope.context as { System?: { user?: { userId?: unknown } | null } } | undefined)
+    ?.System?.user?.userId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+};

@@ -8,7 +8,9 @@ import {
   paceSchema,
   profileSchema,
   runSchema,
+  sessionKeySchema,
   stateFieldSchemas,
+  timeZoneSchema,
 } from './sessionSchema';
 
 /** The user's stored progress as this session sees it (the shell's part of the session). */
@@ -110,10 +112,10 @@ const userFrom = (raw: unknown, dropped: SessionPart[]): Pick<SessionRead, 'user
   const stored = raw.profile === undefined || raw.profile === null;
   const profile = stored ? (raw.profile as null | undefined) : parse(profileSchema, raw.profile);
   if (!stored && !profile) dropped.push('profile');
-  const { timeZone, sessionKey } = raw;
-  if (typeof timeZone !== 'string' || typeof sessionKey !== 'string') dropped.push('user');
-  if ((!stored && !profile) || typeof timeZone !== 'string' || typeof sessionKey !== 'string')
-    return { carried };
+  const timeZone = parse(timeZoneSchema, raw.timeZone);
+  const sessionKey = parse(sessionKeySchema, raw.sessionKey);
+  if (timeZone === undefined || sessionKey === undefined) dropped.push('user');
+  if ((!stored && !profile) || timeZone === undefined || sessionKey === undefined) return { carried };
   return {
     user: {
       ...(profile === undefined ? {} : { profile }),

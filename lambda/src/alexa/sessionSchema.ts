@@ -20,6 +20,8 @@ const amount = v.pipe(v.number(), v.finite(), v.minValue(0));
 const epochMs = v.pipe(v.number(), v.finite());
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const id = v.pipe(v.string(), v.maxLength(200));
+/** Lists in the profile are trimmed to a few hundred entries when written; anything longer is not ours. */
+const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(1000));
 const perExercise = <T extends v.GenericSchema>(value: T) => v.record(exerciseId, value);
 const stamped = <T extends v.GenericSchema>(value: T) => v.object({ value, updatedAt: epochMs });
 const levelSetting = v.object({ level: count, updatedAt: epochMs });
@@ -28,14 +30,14 @@ const resumePoint = v.object({ routine: routineId, blockIndex: count, exerciseId
 export const profileSchema: v.GenericSchema<unknown, Profile> = v.object({
   schema: v.literal(1),
   firstUseDay: day,
-  activeDays: v.array(day),
+  activeDays: list(day),
   bestStreak: count,
   sessionsTotal: count,
   secondsTotal: amount,
   days: v.record(day, v.object({ sessions: count, seconds: amount })),
   exerciseCounts: perExercise(count),
   exerciseLevels: perExercise(levelSetting),
-  cleanSessionsAtLevel: perExercise(v.object({ level: count, sessions: v.array(id) })),
+  cleanSessionsAtLevel: perExercise(v.object({ level: count, sessions: list(id) })),
   levelOfferDeclinedAt: perExercise(epochMs),
   pace: v.nullable(stamped(paceSchema)),
   lastClearScreenDay: v.nullable(day),
@@ -44,8 +46,8 @@ export const profileSchema: v.GenericSchema<unknown, Profile> = v.object({
   disclaimerHeard: v.boolean(),
   reminderConsent: v.nullable(stamped(v.boolean())),
   sixWeekAskedDay: v.nullable(day),
-  recentSessions: v.array(id),
-  applied: v.array(id),
+  recentSessions: list(id),
+  applied: list(id),
 });
 
 export const deltaSchema: v.GenericSchema<unknown, ProgressDelta> = v.object({
@@ -135,6 +137,11 @@ export const modeSchema: v.GenericSchema<unknown, Mode> = v.variant('kind', [
   v.object({ kind: v.literal('deleteData') }),
   v.object({ kind: v.literal('deleting') }),
 ]);
+
+/** An IANA zone name as the Settings API gives it ("America/Los_Angeles"). */
+export const timeZoneSchema = v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9_+\-/]+$/));
+/** The opaque key user.ts derives from the session id. */
+export const sessionKeySchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
 
 /** The conversation's own fields besides `coach` and `mode`, each checked on its own. */
 export const stateFieldSchemas: {
