@@ -140,7 +140,7 @@ describe('odd requests', () => {
 });
 
 describe('session attributes', () => {
-  const runs = runsFor(0.12);
+  const runs = runsFor(0.1);
   it(
     `a bad or old shape is dropped and the request answered (${replayHint(runs)})`,
     async () => {
@@ -187,7 +187,7 @@ describe('session attributes', () => {
 });
 
 describe('anything at all', () => {
-  const runs = runsFor(0.3);
+  const runs = runsFor(0.2);
   it(
     `every type, odd stamps, damaged attributes and envelopes: answered, valid, quiet logs (${replayHint(runs)})`,
     async () => {

@@ -199,7 +199,7 @@ const walk: fc.Arbitrary<Walk> = fc.record({
     .map(([first, rest]) => [...first.map((e) => ({ event: e, heard: 1.02 })), ...rest]),
 });
 
-const runs = runsFor(0.08);
+const runs = runsFor(0.05);
 
 it(
   `every reply and reprompt of a random walk through the reducer is SSML Alexa takes (${replayHint(runs)})`,

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 
 /**
  * How many cases the fuzz properties run. FUZZ_RUNS is the budget, about the number of
- * single-request cases (default 1,000: with the sessions' turns and the reducer's steps a
- * few thousand cases, fast enough for `npm test`; `npm run fuzz` sets 10,000); each property
- * takes a share of it. FUZZ_SEED replays a run: an integer, or `random` for a fresh one
+ * single requests (default 1,000: some 900 requests, 500 session turns and 1,300 reducer
+ * steps, fast enough for `npm test`; `npm run fuzz` sets 10,000); each property takes a
+ * share of it. FUZZ_SEED replays a run: an integer, or `random` for a fresh one
  * (printed in every test title and in fast-check's report).
  */
 const positive = (raw: string | undefined, fallback: number): number => {
