@@ -7,15 +7,16 @@ import { DEFAULT_LOCALE, speaksLanguageOf } from '../i18n';
  */
 
 /**
- * The request's locale as a canonical BCP 47 tag ("en_gb" → "en-GB"), or undefined when it
- * is missing or malformed. Emergency numbers follow it, so it is never guessed.
+ * The request's locale as language and region in canonical form ("en_gb" → "en-GB",
+ * "en-US-x-private" → "en-US"), or undefined when it is missing or malformed. Emergency
+ * numbers follow its region, so it is never guessed.
  */
 export const requestLocale = (envelope: RequestEnvelope): string | undefined => {
   const raw: unknown = (envelope.request as { locale?: unknown } | undefined)?.locale;
   if (typeof raw !== 'string' || raw.length > 35) return undefined;
   try {
-    const [tag] = Intl.getCanonicalLocales(raw.replace(/_/g, '-'));
-    return tag;
+    const locale = new Intl.Locale(raw.replace(/_/g, '-'));
+    return locale.region ? `${locale.language}-${locale.region}` : locale.language;
   } catch {
     return undefined;
   }
