@@ -1,6 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { initialState, type ConversationState } from '../conversation/state';
-import type { PendingProgress, Profile } from '../progress';
+import { readProfile, type PendingProgress, type Profile } from '../progress';
 
 /** The user's stored progress as this session sees it (the shell's part of the session). */
 export interface UserSession {
@@ -36,7 +36,13 @@ export const sessionFrom = (attrs: Readonly<Record<string, unknown>> | undefined
     typeof stored.state === 'object' &&
     stored.state.coach
   ) {
-    return stored.user ? { state: stored.state, user: stored.user } : { state: stored.state };
+    if (!stored.user) return { state: stored.state };
+    // Read like stored data: a session begun before an update holds the profile in its older shape.
+    const { profile } = stored.user;
+    return {
+      state: stored.state,
+      user: profile ? { ...stored.user, profile: readProfile(profile) ?? null } : stored.user,
+    };
   }
   return { state: initialState() };
 };
