@@ -9,7 +9,7 @@ import { history, landingOrder, noticed, type History } from '../support/progres
  * skill writes them or landing in any other order, with re-sends, leave the same profile,
  * and it is the one the pure merge gives (which is what a session shows before it writes).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 
 let dynamo: TestDynamo;
 let tableName: string;
