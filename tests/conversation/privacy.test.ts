@@ -111,7 +111,7 @@ const PROGRESS_ATTRIBUTES = [
   /^(activeDaySet|sessionSet|appliedSet)$/,
   /^day#\d{4}-\d{2}-\d{2}#(sessions|seconds)$/,
   /^(count|declined)#[a-z-]+$/,
-  /^(clean|noCredit|countFrom)#[a-z-]+#\d+$/,
+  /^(clean|countFrom)#[a-z-]+#\d+$/,
   /^(pace|resume|reminderConsent|clearScreen|level#[a-z-]+)#(value|at)$/,
 ];
 

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { buildSkill } from '../../lambda/src/skill';
+import { initialState } from '../../lambda/src/conversation/state';
+import { exerciseCompleted, momentIn } from '../../lambda/src/progress';
 import { jsonLogger } from '../../lambda/src/util/logger';
 import { startTestDynamo, type TestDynamo } from '../support/dynalite';
 import { ratePainIfAsked } from '../support/people';
@@ -548,5 +550,84 @@ describe('regressions (defects found in review, now fixed)', () => {
     // The report's streak lines are only said from 2 days up (report.ts streakLines), so
     // the question asked is not answered at all.
     expect(await c.say("what's my streak")).toMatch(/streak/);
+  });
+});
+
+describe('a session begun before an update', () => {
+  it('carries on with the profile it holds in the older shape', async () => {
+    const when = at(0);
+    const time = new Date(when).toISOString();
+    // The profile as the session attributes held it before clean sessions were kept by time.
+    const profile = {
+      schema: 1,
+      firstUseDay: '2026-11-20',
+      activeDays: ['2026-11-25'],
+      bestStreak: 1,
+      sessionsTotal: 1,
+      secondsTotal: 120,
+      days: { '2026-11-25': { sessions: 1, seconds: 120 } },
+      exerciseCounts: { 'bird-dog': 1 },
+      exerciseLevels: {},
+      cleanSessionsAtLevel: { 'bird-dog': { level: 0, sessions: ['s1'] } },
+      levelOfferDeclinedAt: {},
+      pace: null,
+      lastClearScreenDay: null,
+      resume: null,
+      resumeUpdatedAt: 0,
+      disclaimerHeard: true,
+      reminderConsent: null,
+      sixWeekAskedDay: null,
+      recentSessions: ['s1'],
+      applied: ['r1'],
+    };
+    // And a bridge done earlier in this session, not yet written.
+    const bridgeDone = {
+      ...exerciseCompleted(momentIn(when - 60_000, 'UTC'), {
+        sessionId: 'k',
+        exercise: 'bridge',
+        level: 0,
+        seconds: 60,
+      }),
+      id: 'r2',
+    };
+    const skill = buildSkill({ clock: () => when, logger: jsonLogger(() => undefined) });
+    const response = await skill.invoke({
+      version: '1.0',
+      session: {
+        new: false,
+        sessionId: 'amzn1.echo-api.session.before-update',
+        application: { applicationId: 'amzn1.ask.skill.back-and-hip-coach' },
+        user: { userId: 'amzn1.ask.account.before-update' },
+        attributes: {
+          coach: {
+            state: initialState(),
+            user: {
+              profile,
+              pending: [bridgeDone],
+              dirty: false,
+              timeZone: 'UTC',
+              sessionKey: 'k',
+              warned: false,
+            },
+          },
+        },
+      },
+      context: {
+        System: {
+          application: { applicationId: 'amzn1.ask.skill.back-and-hip-coach' },
+          user: { userId: 'amzn1.ask.account.before-update' },
+          apiEndpoint: 'https://api.amazonalexa.com',
+        },
+      },
+      request: {
+        type: 'IntentRequest',
+        requestId: `amzn1.echo-api.request.${randomUUID()}`,
+        timestamp: time,
+        locale: 'en-US',
+        intent: { name: 'ProgressIntent', confirmationStatus: 'NONE' },
+      },
+    } as unknown as RequestEnvelope);
+    const ssml = (response.response.outputSpeech as { ssml?: string } | undefined)?.ssml ?? '';
+    expect(ssml).toContain('2 sessions');
   });
 });

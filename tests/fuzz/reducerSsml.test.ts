@@ -138,7 +138,9 @@ const profile: fc.Arbitrary<Profile | undefined> = fc.oneof(
       activeDays: [dayOf(T0 - 2 * DAY), dayOf(T0 - DAY)],
       exerciseCounts: { bridge: 12, 'bird-dog': 9 },
       exerciseLevels: { bridge: { level: 1, updatedAt: T0 - 10 * DAY } },
-      cleanSessionsAtLevel: { 'bird-dog': { level: 0, sessions: ['a', 'b', 'c'] } },
+      practice: {
+        'bird-dog': { 0: { countFrom: 0, clean: { a: T0 - 3 * DAY, b: T0 - 2 * DAY, c: T0 - DAY } } },
+      },
       pace: { value: 'slower', updatedAt: T0 - DAY },
       resume: { routine: 'full', blockIndex: 4, exerciseId: 'clamshell', at: T0 - DAY },
       resumeUpdatedAt: T0 - DAY,

@@ -37,16 +37,22 @@ export const profileSchema: v.GenericSchema<unknown, Profile> = v.object({
   days: v.record(day, v.object({ sessions: count, seconds: amount })),
   exerciseCounts: perExercise(count),
   exerciseLevels: perExercise(levelSetting),
-  cleanSessionsAtLevel: perExercise(v.object({ level: count, sessions: list(id) })),
+  practice: perExercise(
+    v.record(
+      v.pipe(v.string(), v.regex(/^\d{1,3}$/)),
+      v.object({ countFrom: epochMs, clean: v.record(id, epochMs) }),
+    ),
+  ),
   levelOfferDeclinedAt: perExercise(epochMs),
   pace: v.nullable(stamped(paceSchema)),
   lastClearScreenDay: v.nullable(day),
+  clearScreenUpdatedAt: epochMs,
   resume: v.nullable(resumePoint),
   resumeUpdatedAt: epochMs,
   disclaimerHeard: v.boolean(),
   reminderConsent: v.nullable(stamped(v.boolean())),
   sixWeekAskedDay: v.nullable(day),
-  recentSessions: list(id),
+  recentSessions: list(v.object({ id, day: v.optional(day) })),
   applied: list(id),
 });
 

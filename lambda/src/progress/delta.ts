@@ -1,25 +1,29 @@
 import type { ExerciseId, PaceId } from '../coach/ids';
 import { addDays, maxDay, minDay, type Day } from './days';
+import { settlePractice, type ExercisePractice, type LevelPractice } from './practice';
 import {
   ACTIVE_DAYS_KEPT,
   APPLIED_KEPT,
-  CLEAN_SESSIONS_KEPT,
   DAY_TOTALS_KEPT,
   RECENT_SESSIONS_KEPT,
   emptyProfile,
-  type CleanSessions,
+  replaces,
   type DayTotals,
   type LevelSetting,
   type Profile,
+  type RecentSession,
   type ResumePoint,
   type Stamped,
 } from './profile';
 import { streaks } from './streaks';
 
-/** An exercise session took place (counted once per id, however often it is written). */
+/**
+ * An exercise session took place: counted once per id, however often it is written, under
+ * the earliest day of its marks (a session past midnight has marks on two days).
+ */
 export interface SessionMark {
   readonly id: string;
-  /** The user's day when the session's first exercise was done. */
+  /** The user's day when an exercise of the session was done. */
   readonly day: Day;
 }
 
@@ -33,8 +37,9 @@ export interface Practice {
 
 /**
  * A change to a profile, recorded by the session that made it. Merge rules, chosen so
- * that two devices writing at once lose nothing: counters add, sets union, preferences
- * and levels go to the newest timestamp, dates go to the latest.
+ * that two devices writing at once lose nothing and the order changes land in never
+ * matters: counters add, sets union, preferences and levels go to the newest timestamp,
+ * dates go to the latest, and clean sessions count by when they were recorded.
  */
 export interface ProgressChange {
   /** When the change was recorded (epoch ms). */
@@ -46,14 +51,15 @@ export interface ProgressChange {
   readonly seconds?: Readonly<Record<Day, number>>;
   /** Completions per exercise (added). */
   readonly completions?: Readonly<Partial<Record<ExerciseId, number>>>;
-  /** In the order they happened (a pain stop clears clean sessions recorded before it). */
+  /** At `at`; one that is not clean starts the count of clean sessions recorded before `at` over. */
   readonly practice?: readonly Practice[];
   readonly levels?: Readonly<Partial<Record<ExerciseId, LevelSetting>>>;
   readonly declinedAt?: Readonly<Partial<Record<ExerciseId, number>>>;
   readonly pace?: Stamped<PaceId>;
   /**
    * The day a screen came out clear; null forgets the last clear screen (a red flag was
-   * reported since), so the next exercise screens again. Only a date, or its absence.
+   * reported since), so the next exercise screens again. Only a date, or its absence,
+   * stamped with `at`: the newest wins (on a tie, the forgetting).
    */
   readonly clearScreenDay?: Day | null;
   readonly resume?: Stamped<ResumePoint | null>;
@@ -91,13 +97,13 @@ const combine = <T>(
 };
 
 const add = (x: number, y: number): number => x + y;
-/** Newest wins; on a tie the later-applied value wins. */
-const newest = <T extends { readonly updatedAt: number }>(x: T, y: T): T =>
-  y.updatedAt >= x.updatedAt ? y : x;
-const newestOf = <T extends { readonly updatedAt: number }>(
-  x: T | null | undefined,
-  y: T | undefined,
-): T | undefined => (x && y ? newest(x, y) : (y ?? x ?? undefined));
+/** Newest wins; on a tie the greater value, so the order they come in never decides. */
+const newest = <T extends Stamped<unknown>>(x: T, y: T): T =>
+  replaces(y.updatedAt, y.value, x.updatedAt, x.value) ? y : x;
+const newestOf = <T extends Stamped<unknown>>(x: T | null | undefined, y: T | undefined): T | undefined =>
+  x && y ? newest(x, y) : (y ?? x ?? undefined);
+const newestLevel = (x: LevelSetting, y: LevelSetting): LevelSetting =>
+  replaces(y.updatedAt, y.level, x.updatedAt, x.level) ? y : x;
 
 const addRecords = (
   a: Readonly<Record<Day, number>> | undefined,
@@ -135,20 +141,24 @@ const orUndefined = <T extends object>(o: T): T | undefined => (Object.keys(o).l
 
 /**
  * Folds change `b` (later) into `a`, keeping a's identity. Applying the result equals
- * applying `a` then `b` (except that only one id is remembered).
+ * applying `a` then `b`, except that only one id is remembered and the practice in it is
+ * stamped with the later time (the delta's `at`).
  */
 export const mergeDeltas = <T extends ProgressChange>(a: T, b: ProgressChange): T => {
-  const sessions = [...(a.sessions ?? [])];
-  for (const s of b.sessions ?? []) if (!sessions.some((x) => x.id === s.id)) sessions.push(s);
+  const sessions = new Map((a.sessions ?? []).map((s) => [s.id, s]));
+  for (const s of b.sessions ?? []) {
+    const known = sessions.get(s.id);
+    if (!known || s.day < known.day) sessions.set(s.id, s);
+  }
   const practice = normalisePractice([...(a.practice ?? []), ...(b.practice ?? [])]);
   const merged: ProgressChange = {
     at: Math.max(a.at, b.at),
     day: minDay(a.day, b.day) ?? a.day,
-    sessions: sessions.length > 0 ? sessions : undefined,
+    sessions: sessions.size > 0 ? [...sessions.values()] : undefined,
     seconds: orUndefined(addRecords(a.seconds, b.seconds)),
     completions: orUndefined(combine(a.completions, b.completions, add)),
     practice: practice.length > 0 ? practice : undefined,
-    levels: orUndefined(combine(a.levels, b.levels, newest)),
+    levels: orUndefined(combine(a.levels, b.levels, newestLevel)),
     declinedAt: orUndefined(combine(a.declinedAt, b.declinedAt, Math.max)),
     pace: newestOf(a.pace, b.pace),
     // The later change decides: a forget (null) after a clear screen wins, and vice versa.
@@ -167,42 +177,67 @@ export const mergeDeltas = <T extends ProgressChange>(a: T, b: ProgressChange): 
 
 const applyLevels = (
   levels: PerExercise<LevelSetting>,
-  clean: PerExercise<CleanSessions>,
   changes: PerExercise<LevelSetting> | undefined,
-): {
-  levels: Partial<Record<ExerciseId, LevelSetting>>;
-  clean: Partial<Record<ExerciseId, CleanSessions>>;
-} => {
-  const nextLevels = { ...levels };
-  const nextClean = { ...clean };
+): { levels: Partial<Record<ExerciseId, LevelSetting>>; won: [ExerciseId, LevelSetting][] } => {
+  const next = { ...levels };
+  const won: [ExerciseId, LevelSetting][] = [];
   for (const [id, setting] of entries(changes)) {
-    const existing = nextLevels[id];
-    const winner = existing ? newest(existing, setting) : setting;
-    // A new level starts its count of clean sessions from zero.
-    if (winner.level !== (existing?.level ?? 0)) nextClean[id] = { level: winner.level, sessions: [] };
-    nextLevels[id] = winner;
+    const existing = next[id];
+    if (existing && newestLevel(existing, setting) === existing) continue;
+    next[id] = setting;
+    won.push([id, setting]);
   }
-  return { levels: nextLevels, clean: nextClean };
+  return { levels: next, won };
 };
 
+/**
+ * Practice after a delta: a level that is set starts its count over from then; a clean
+ * session is stamped with the delta's time; anything else at that level (a stop for pain,
+ * the easier version, credit withdrawn) starts the count over from the delta's time.
+ */
 const applyPractice = (
-  clean: PerExercise<CleanSessions>,
+  base: Profile,
   levels: PerExercise<LevelSetting>,
-  practice: readonly Practice[] | undefined,
-): Partial<Record<ExerciseId, CleanSessions>> => {
-  const out = { ...clean };
-  for (const p of practice ?? []) {
-    const level = levels[p.exercise]?.level ?? 0;
-    // Practice at a level the user has since left says nothing about the current one.
-    if (p.level !== level) continue;
-    const existing = out[p.exercise];
-    const sessions = existing?.level === level ? existing.sessions : [];
-    out[p.exercise] = {
-      level,
-      sessions: p.clean ? appendCapped(sessions, [p.sessionId], CLEAN_SESSIONS_KEPT) : [],
-    };
+  won: readonly [ExerciseId, LevelSetting][],
+  delta: ProgressChange,
+): Partial<Record<ExerciseId, ExercisePractice>> => {
+  const out: Partial<Record<ExerciseId, Record<number, LevelPractice>>> = {};
+  const touch = (id: ExerciseId, level: number, change: (r: LevelPractice) => LevelPractice): void => {
+    const practice = (out[id] ??= { ...base.practice[id] });
+    practice[level] = change(practice[level] ?? { countFrom: 0, clean: {} });
+  };
+  const startOver = (at: number) => (r: LevelPractice) => ({ ...r, countFrom: Math.max(r.countFrom, at) });
+  for (const [id, setting] of won) touch(id, setting.level, startOver(setting.updatedAt));
+  for (const p of delta.practice ?? []) {
+    touch(
+      p.exercise,
+      p.level,
+      p.clean
+        ? (r) => ({
+            ...r,
+            clean: { ...r.clean, [p.sessionId]: Math.max(r.clean[p.sessionId] ?? 0, delta.at) },
+          })
+        : startOver(delta.at),
+    );
   }
-  return out;
+  const settled: [ExerciseId, ExercisePractice][] = entries({ ...base.practice, ...out }).map(
+    ([id, practice]) => {
+      const level = levels[id];
+      return [id, out[id] ? settlePractice(practice, level?.level ?? 0, level?.updatedAt ?? 0) : practice];
+    },
+  );
+  // An exercise left with nothing is left out, as the store reads it.
+  return Object.fromEntries(settled.filter(([, practice]) => Object.keys(practice).length > 0));
+};
+
+/** Newest sessions last; those with no day (schema 1) are kept apart and in front. */
+const keepRecent = (sessions: ReadonlyMap<string, RecentSession>): RecentSession[] => {
+  const all = [...sessions.values()];
+  const dated = all
+    .filter((s) => s.day !== undefined)
+    .sort((a, b) => (a.day ?? '').localeCompare(b.day ?? '') || a.id.localeCompare(b.id))
+    .slice(-RECENT_SESSIONS_KEPT);
+  return [...all.filter((s) => s.day === undefined), ...dated];
 };
 
 const applyActivity = (
@@ -213,14 +248,22 @@ const applyActivity = (
   const active = new Set(base.activeDays);
   const bump = (day: Day, sessions: number, seconds: number): void => {
     const t = days[day] ?? { sessions: 0, seconds: 0 };
-    days[day] = { sessions: t.sessions + sessions, seconds: t.seconds + seconds };
+    days[day] = { sessions: Math.max(0, t.sessions + sessions), seconds: t.seconds + seconds };
     active.add(day);
   };
   let sessionsTotal = base.sessionsTotal;
-  const newSessions = (delta.sessions ?? []).filter((s) => !base.recentSessions.includes(s.id));
-  for (const s of newSessions) {
-    sessionsTotal += 1;
-    bump(s.day, 1, 0);
+  const recent = new Map(base.recentSessions.map((s) => [s.id, s]));
+  for (const mark of delta.sessions ?? []) {
+    const known = recent.get(mark.id);
+    if (!known) {
+      sessionsTotal += 1;
+      bump(mark.day, 1, 0);
+    } else if (known.day !== undefined && mark.day < known.day) {
+      // An earlier day of a session already counted, landing late: the session moves there.
+      bump(known.day, -1, 0);
+      bump(mark.day, 1, 0);
+    } else continue;
+    recent.set(mark.id, { id: mark.id, day: mark.day });
   }
   let secondsTotal = base.secondsTotal;
   for (const [day, seconds] of Object.entries(delta.seconds ?? {})) {
@@ -236,25 +279,27 @@ const applyActivity = (
     secondsTotal,
     days: Object.fromEntries(Object.entries(days).filter(([d]) => d >= keepDaysFrom)),
     activeDays: sorted.filter((d) => d >= keepActiveFrom),
-    recentSessions: appendCapped(
-      base.recentSessions,
-      newSessions.map((s) => s.id),
-      RECENT_SESSIONS_KEPT,
-    ),
+    recentSessions: keepRecent(recent),
   };
 };
 
 /**
  * The profile after a delta. A missing profile starts empty on the delta's day. Applying
  * a delta whose id the profile already holds returns the profile unchanged (same object),
- * which is how a re-sent write is recognised.
+ * which is how a re-sent write is recognised. The result does not depend on the order
+ * deltas are applied in (tests/unit/progress/deltaOrder.test.ts).
  */
 export const applyDelta = (profile: Profile | undefined, delta: ProgressDelta): Profile => {
   if (profile?.applied.includes(delta.id)) return profile;
   const base = profile ?? emptyProfile(delta.day);
   const activity = applyActivity(base, delta);
-  const { levels, clean } = applyLevels(base.exerciseLevels, base.cleanSessionsAtLevel, delta.levels);
-  const resumeWins = delta.resume !== undefined && delta.resume.updatedAt >= base.resumeUpdatedAt;
+  const { levels, won } = applyLevels(base.exerciseLevels, delta.levels);
+  const resume = delta.resume;
+  const resumeWins =
+    resume !== undefined && replaces(resume.updatedAt, resume.value, base.resumeUpdatedAt, base.resume);
+  const clear = delta.clearScreenDay;
+  const clearWins =
+    clear !== undefined && replaces(delta.at, clear, base.clearScreenUpdatedAt, base.lastClearScreenDay);
   return {
     ...base,
     ...activity,
@@ -265,13 +310,13 @@ export const applyDelta = (profile: Profile | undefined, delta: ProgressDelta): 
     ),
     exerciseCounts: combine(base.exerciseCounts, delta.completions, add),
     exerciseLevels: levels,
-    cleanSessionsAtLevel: applyPractice(clean, levels, delta.practice),
+    practice: applyPractice(base, levels, won, delta),
     levelOfferDeclinedAt: combine(base.levelOfferDeclinedAt, delta.declinedAt, Math.max),
     pace: newestOf(base.pace, delta.pace) ?? null,
-    lastClearScreenDay:
-      delta.clearScreenDay === null ? null : maxDay(base.lastClearScreenDay, delta.clearScreenDay),
-    resume: resumeWins && delta.resume ? delta.resume.value : base.resume,
-    resumeUpdatedAt: resumeWins && delta.resume ? delta.resume.updatedAt : base.resumeUpdatedAt,
+    lastClearScreenDay: clearWins ? clear : base.lastClearScreenDay,
+    clearScreenUpdatedAt: clearWins ? delta.at : base.clearScreenUpdatedAt,
+    resume: resumeWins ? resume.value : base.resume,
+    resumeUpdatedAt: resumeWins ? resume.updatedAt : base.resumeUpdatedAt,
     disclaimerHeard: base.disclaimerHeard || delta.disclaimerHeard === true,
     reminderConsent: newestOf(base.reminderConsent, delta.reminderConsent) ?? null,
     sixWeekAskedDay: maxDay(base.sixWeekAskedDay, delta.sixWeekAskedDay),

@@ -3,6 +3,7 @@ export * from './days';
 export * from './moment';
 export * from './profile';
 export * from './delta';
+export * from './practice';
 export * from './changes';
 export * from './pending';
 export * from './streaks';

@@ -1,6 +1,7 @@
 import { EXERCISE_IDS, type ExerciseId } from '../coach/ids';
 import type { ProgressChange } from './delta';
 import type { Moment } from './moment';
+import { cleanSessionsOf } from './practice';
 import { storedLevel, type Profile } from './profile';
 
 /** Clean sessions at a level before a harder one is offered (spoken via `common.numberWords`). */
@@ -32,9 +33,8 @@ export const levelUpCandidate = (
   if (!profile) return undefined;
   for (const exercise of among) {
     const level = storedLevel(profile, exercise);
-    const clean = profile.cleanSessionsAtLevel[exercise];
     const declinedAt = profile.levelOfferDeclinedAt[exercise];
-    const ready = clean?.level === level && clean.sessions.length >= CLEAN_SESSIONS_FOR_LEVEL_UP;
+    const ready = cleanSessionsOf(profile.practice[exercise], level).length >= CLEAN_SESSIONS_FOR_LEVEL_UP;
     const quiet = declinedAt !== undefined && now - declinedAt < DECLINE_QUIET_MS;
     if (ready && !quiet && level < maxLevel(exercise)) return { exercise, from: level, to: level + 1 };
   }

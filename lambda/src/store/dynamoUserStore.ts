@@ -64,15 +64,20 @@ export class DynamoUserStore implements UserStore {
         // Landed already (its main update, which runs last, is recorded): nothing to send.
         if (known?.applied.includes(delta.id)) continue;
         const { sides, main } = updatesFor(delta, known);
-        await Promise.all(sides.map((u) => this.update(ctx, pk, u, false)));
-        const item = await this.update(ctx, pk, main, true);
+        await Promise.all(
+          sides.map(async (s) => {
+            const done = await this.update(ctx, pk, s.update);
+            if (!done.landed && s.otherwise) await this.update(ctx, pk, s.otherwise);
+          }),
+        );
+        const { item } = await this.update(ctx, pk, main, true);
         // A failed main condition: this delta had landed before (a re-send), read what is there.
         latest = readItem(item ?? (await this.get(ctx, pk)));
         known = latest.profile;
       }
       latest ??= await this.read(ctx, pk);
       if (!isClean(latest.stale)) {
-        await Promise.all(tidyUpdates(latest.stale).map((u) => this.update(ctx, pk, u, false)));
+        await Promise.all(tidyUpdates(latest.stale).map((u) => this.update(ctx, pk, u)));
       }
       if (!latest.profile) throw new RangeError('a committed profile reads back');
       return latest.profile;
@@ -135,13 +140,16 @@ export class DynamoUserStore implements UserStore {
     return readItem(await this.get(ctx, pk));
   }
 
-  /** Applies one update; a failed condition (already applied, or something newer stored) is not an error. */
+  /**
+   * Applies one update; a failed condition (already applied, or something newer stored) is
+   * not an error: it did not land.
+   */
   private async update(
     ctx: CallContext,
     pk: string,
     update: Update,
-    returnItem: boolean,
-  ): Promise<Item | undefined> {
+    returnItem = false,
+  ): Promise<{ landed: boolean; item?: Item }> {
     try {
       const out = await call(ctx, (abortSignal) =>
         this.client.send(
@@ -154,9 +162,9 @@ export class DynamoUserStore implements UserStore {
           { abortSignal },
         ),
       );
-      return out.Attributes;
+      return { landed: true, ...(out.Attributes ? { item: out.Attributes } : {}) };
     } catch (e) {
-      if (isConditionalCheckFailed(e)) return undefined;
+      if (isConditionalCheckFailed(e)) return { landed: false };
       throw e;
     }
   }

@@ -2,16 +2,19 @@ import { EXERCISE_IDS, type ExerciseId } from '../coach/ids';
 import {
   ACTIVE_DAYS_KEPT,
   APPLIED_KEPT,
-  CLEAN_SESSIONS_KEPT,
   DAY_TOTALS_KEPT,
   RECENT_SESSIONS_KEPT,
   addDays,
   isDay,
   readProfile,
+  settlePractice,
   streaks,
   type Day,
   type DayTotals,
+  type ExercisePractice,
+  type LevelPractice,
   type Profile,
+  type RecentSession,
 } from '../progress';
 
 /**
@@ -33,7 +36,10 @@ export const ATTR = {
   sixWeekAskedDay: 'sixWeekAskedDay',
   /** String set of days with exercise. */
   activeDays: 'activeDaySet',
-  /** String set of `day|sessionId`: each session is counted once. */
+  /**
+   * String set of `day|sessionId`: each session is counted once, under the earliest of its
+   * days (a session past midnight may hold two elements).
+   */
   sessions: 'sessionSet',
   /** String set of `at|deltaId`: a re-sent delta is a no-op. */
   applied: 'appliedSet',
@@ -46,12 +52,13 @@ export const daySessionsAttr = (day: Day): string => `day#${day}#sessions`;
 export const daySecondsAttr = (day: Day): string => `day#${day}#seconds`;
 export const countAttr = (id: ExerciseId): string => `count#${id}`;
 export const declinedAttr = (id: ExerciseId): string => `declined#${id}`;
-/** String set of `at|sessionId`: sessions completed at that level without a pain stop. */
+/** String set of `at|sessionId`: sessions completed at that level without trouble, and when. */
 export const cleanAttr = (id: ExerciseId, level: number): string => `clean#${id}#${level}`;
-/** String set of `at|sessionId`: sessions with a pain stop at that level (they never count). */
-export const troubleAttr = (id: ExerciseId, level: number): string => `noCredit#${id}#${level}`;
-/** When the exercise was last stopped for pain at that level: clean sessions before it start over. */
-export const painAtAttr = (id: ExerciseId, level: number): string => `countFrom#${id}#${level}`;
+/**
+ * The latest time the exercise was stopped for pain, done in its easier version or had its
+ * credit withdrawn at that level: clean sessions recorded before it start over.
+ */
+export const countFromAttr = (id: ExerciseId, level: number): string => `countFrom#${id}#${level}`;
 
 /** Newest-wins fields: the value as JSON in `<name>#value`, its time in `<name>#at`. */
 export type StampedName = 'pace' | 'resume' | 'reminderConsent' | 'clearScreen' | `level#${ExerciseId}`;
@@ -92,53 +99,93 @@ const stampedOf = (item: Item, name: StampedName): StampedRead | undefined => {
 const newer = (flat: StampedRead | undefined, legacyAt: number | undefined): flat is StampedRead =>
   flat !== undefined && flat.at >= (legacyAt ?? -1);
 
-const newestBy = <T>(entries: readonly [string, T][], keep: number, rank: (k: string) => number): T[] =>
-  [...entries]
-    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(-keep)
-    .map(([, v]) => v);
-
-interface CleanAt {
+interface LevelRead {
   readonly level: number;
-  /** Clean sessions before this time start over (a pain stop, or the level set again). */
-  readonly resetAt: number;
+  /** When it was set (0: never). */
+  readonly at: number;
+  /** Set by a flat write: its count starts over from then. */
+  readonly flat: boolean;
 }
 
-/** The level an exercise is at, and since when its clean sessions count. */
-const levelOf = (item: Item, legacy: Profile | undefined, id: ExerciseId): CleanAt & { at: number } => {
-  const old = legacy?.exerciseLevels[id];
+/** The level an exercise is at, and since when. */
+const levelOf = (item: Item, legacy: Profile, id: ExerciseId): LevelRead => {
+  const old = legacy.exerciseLevels[id];
   const flat = stampedOf(item, levelName(id));
   if (newer(flat, old?.updatedAt) && typeof flat.value === 'number') {
-    const level = Math.max(0, Math.floor(flat.value));
-    return { level, at: flat.at, resetAt: Math.max(flat.at, numberOf(item[painAtAttr(id, level)]) ?? 0) };
+    return { level: Math.max(0, Math.floor(flat.value)), at: flat.at, flat: true };
   }
-  const level = old?.level ?? 0;
-  return { level, at: old?.updatedAt ?? 0, resetAt: numberOf(item[painAtAttr(id, level)]) ?? 0 };
+  return { level: old?.level ?? 0, at: old?.updatedAt ?? 0, flat: false };
 };
 
-interface CleanRead {
-  readonly sessions: string[];
-  /** Set elements that no longer count. */
-  readonly staleClean: string[];
-  readonly staleTrouble: string[];
-}
+const CLEAN_ATTR = /^clean#([a-z-]+)#(\d+)$/;
+const COUNT_FROM_ATTR = /^countFrom#([a-z-]+)#(\d+)$/;
+/** Written by the first flat layout; the countFrom written beside it already says all it did. */
+const LEGACY_TROUBLE_ATTR = /^noCredit#[a-z-]+#\d+$/;
 
-/** Clean sessions at the current level: after the last reset, never a troubled one, newest few. */
-const cleanOf = (item: Item, id: ExerciseId, at: CleanAt): CleanRead => {
-  const troubleSet = setOf(item[troubleAttr(id, at.level)]);
-  const troubled = new Set(troubleSet.map((e) => split(e)[1]));
-  const valid: [string, string][] = [];
-  const staleClean: string[] = [];
-  for (const e of setOf(item[cleanAttr(id, at.level)])) {
-    const [when, session] = split(e);
-    if (Number(when) <= at.resetAt || troubled.has(session)) staleClean.push(e);
-    else valid.push([when, session]);
+/**
+ * One exercise's practice from the item (clean sets, countFrom, schema-1 sessions),
+ * settled exactly as the pure merge settles it, and the set elements it no longer needs.
+ */
+const practiceOf = (
+  item: Item,
+  legacy: Profile,
+  id: ExerciseId,
+  level: LevelRead,
+): { practice: ExercisePractice; stale: Record<string, string[]> } => {
+  const raw: Record<number, LevelPractice> = { ...legacy.practice[id] };
+  const change = (n: number, to: (r: LevelPractice) => LevelPractice): void => {
+    raw[n] = to(raw[n] ?? { countFrom: 0, clean: {} });
+  };
+  for (const [name, value] of Object.entries(item)) {
+    const from = COUNT_FROM_ATTR.exec(name);
+    if (from?.[1] === id) {
+      change(Number(from[2]), (r) => ({ ...r, countFrom: Math.max(r.countFrom, numberOf(value) ?? 0) }));
+    }
+    const clean = CLEAN_ATTR.exec(name);
+    if (clean?.[1] === id) {
+      change(Number(clean[2]), (r) => {
+        const sessions = { ...r.clean };
+        for (const e of setOf(value)) {
+          const [at, session] = split(e);
+          sessions[session] = Math.max(sessions[session] ?? 0, Number(at) || 0);
+        }
+        return { ...r, clean: sessions };
+      });
+    }
   }
-  const newest = new Set(newestBy(valid, CLEAN_SESSIONS_KEPT, Number));
-  for (const [when, session] of valid) if (!newest.has(session)) staleClean.push(element(when, session));
-  // A troubled session can add no clean entry after a day (sessions are shorter than that).
-  const staleTrouble = troubleSet.filter((e) => Number(split(e)[0]) < at.resetAt - 86_400_000);
-  return { sessions: [...newest], staleClean, staleTrouble };
+  // A level set by a flat write starts its count over (the pure merge does the same when it wins).
+  if (level.flat) change(level.level, (r) => ({ ...r, countFrom: Math.max(r.countFrom, level.at) }));
+  const practice = settlePractice(raw, level.level, level.at);
+  const stale: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(item)) {
+    const clean = CLEAN_ATTR.exec(name);
+    if (clean?.[1] !== id) continue;
+    const kept = practice[Number(clean[2])]?.clean ?? {};
+    stale[name] = setOf(value).filter((e) => {
+      const [at, session] = split(e);
+      return kept[session] !== Number(at);
+    });
+  }
+  return { practice, stale };
+};
+
+/**
+ * The sessions in the set under the earliest day of each, newest few, and the elements of
+ * the others.
+ */
+const sessionsOf = (item: Item): { recent: RecentSession[]; stale: string[] } => {
+  const days = new Map<string, Day>();
+  for (const e of setOf(item[ATTR.sessions])) {
+    const [day, id] = split(e);
+    const known = days.get(id);
+    if (isDay(day) && (known === undefined || day < known)) days.set(id, day);
+  }
+  const recent = [...days]
+    .map(([id, day]) => ({ id, day }))
+    .sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id))
+    .slice(-RECENT_SESSIONS_KEPT);
+  const kept = new Set(recent.map((s) => s.id));
+  return { recent, stale: setOf(item[ATTR.sessions]).filter((e) => !kept.has(split(e)[1])) };
 };
 
 /** What a commit should tidy away: attributes to remove and set elements to delete. */
@@ -155,12 +202,11 @@ export interface ReadItem {
 }
 
 const DAY_ATTR = /^day#(\d{4}-\d{2}-\d{2})#(sessions|seconds)$/;
-const LEVELLED_ATTR = /^(clean|noCredit|countFrom)#([a-z-]+)#(\d+)$/;
 
 /**
  * The profile in an item, and what in the item no longer counts (outside the kept windows,
- * beyond the kept counts, or at a level the user has left). Tolerant: a malformed part reads
- * as empty; an item without a first-use day is no profile.
+ * beyond the kept counts, or before a level's count started over). Tolerant: a malformed
+ * part reads as empty; an item without a first-use day is no profile.
  */
 export const readItem = (item: Item | undefined): ReadItem => {
   const remove: string[] = [];
@@ -180,7 +226,6 @@ export const readItem = (item: Item | undefined): ReadItem => {
   const activeDays = active.filter((d) => d >= activeFrom);
 
   const days: Record<Day, DayTotals> = { ...legacy.days };
-  const levels = Object.fromEntries(EXERCISE_IDS.map((id) => [id, levelOf(item, legacy, id)]));
   for (const [name, value] of Object.entries(item)) {
     const dayMatch = DAY_ATTR.exec(name);
     if (dayMatch) {
@@ -190,44 +235,33 @@ export const readItem = (item: Item | undefined): ReadItem => {
       const n = numberOf(value) ?? 0;
       days[day] = kind === 'sessions' ? { ...t, sessions: t.sessions + n } : { ...t, seconds: t.seconds + n };
     }
-    const levelled = LEVELLED_ATTR.exec(name);
-    if (levelled) {
-      const current = levels[levelled[2] ?? '']?.level;
-      if (current !== undefined && Number(levelled[3]) !== current) remove.push(name);
-    }
+    if (LEGACY_TROUBLE_ATTR.test(name)) remove.push(name);
   }
 
   const exerciseCounts: Partial<Record<ExerciseId, number>> = { ...legacy.exerciseCounts };
   const exerciseLevels: Partial<Record<ExerciseId, { level: number; updatedAt: number }>> = {};
-  const cleanSessionsAtLevel: Partial<Record<ExerciseId, { level: number; sessions: string[] }>> = {};
+  const practice: Partial<Record<ExerciseId, ExercisePractice>> = {};
   const levelOfferDeclinedAt: Partial<Record<ExerciseId, number>> = { ...legacy.levelOfferDeclinedAt };
   for (const id of EXERCISE_IDS) {
     const count = numberOf(item[countAttr(id)]);
     if (count !== undefined) exerciseCounts[id] = (exerciseCounts[id] ?? 0) + count;
     const declined = numberOf(item[declinedAttr(id)]);
     if (declined !== undefined) levelOfferDeclinedAt[id] = Math.max(levelOfferDeclinedAt[id] ?? 0, declined);
-    const at = levels[id];
-    if (!at) continue;
-    if (at.at > 0 || legacy.exerciseLevels[id]) exerciseLevels[id] = { level: at.level, updatedAt: at.at };
-    const clean = cleanOf(item, id, at);
-    del[cleanAttr(id, at.level)] = clean.staleClean;
-    del[troubleAttr(id, at.level)] = clean.staleTrouble;
-    // Schema-1 clean sessions count while nothing since has reset them.
-    const old = legacy.cleanSessionsAtLevel[id];
-    const carried = old && old.level === at.level && at.resetAt === 0 ? old.sessions : [];
-    const sessions = [...new Set([...carried, ...clean.sessions])].slice(-CLEAN_SESSIONS_KEPT);
-    if (sessions.length > 0 || old) cleanSessionsAtLevel[id] = { level: at.level, sessions };
+    const level = levelOf(item, legacy, id);
+    if (level.at > 0 || legacy.exerciseLevels[id])
+      exerciseLevels[id] = { level: level.level, updatedAt: level.at };
+    const read = practiceOf(item, legacy, id, level);
+    if (Object.keys(read.practice).length > 0) practice[id] = read.practice;
+    Object.assign(del, read.stale);
   }
 
-  const sessionEntries = setOf(item[ATTR.sessions]).map((e): [string, string] => [e, split(e)[1]]);
-  const recent = newestBy(
-    sessionEntries.map(([e]) => [e, e] as [string, string]),
-    RECENT_SESSIONS_KEPT,
-    () => 0,
-  );
-  del[ATTR.sessions] = sessionEntries.map(([e]) => e).filter((e) => !recent.includes(e));
-  const appliedEntries = setOf(item[ATTR.applied]).map((e): [string, string] => [split(e)[0], e]);
-  const applied = newestBy(appliedEntries, APPLIED_KEPT, Number);
+  const sessions = sessionsOf(item);
+  del[ATTR.sessions] = sessions.stale;
+  const appliedEntries = setOf(item[ATTR.applied]).map((e): [number, string] => [Number(split(e)[0]), e]);
+  const applied = appliedEntries
+    .sort(([a, x], [b, y]) => a - b || (x < y ? -1 : x > y ? 1 : 0))
+    .slice(-APPLIED_KEPT)
+    .map(([, e]) => e);
   del[ATTR.applied] = appliedEntries.map(([, e]) => e).filter((e) => !applied.includes(e));
 
   const pace = stampedOf(item, 'pace');
@@ -243,7 +277,7 @@ export const readItem = (item: Item | undefined): ReadItem => {
     days: Object.fromEntries(Object.entries(days).filter(([d]) => d >= daysFrom)),
     exerciseCounts,
     exerciseLevels,
-    cleanSessionsAtLevel,
+    practice,
     levelOfferDeclinedAt,
     pace: newer(pace, legacy.pace?.updatedAt) ? { value: pace.value, updatedAt: pace.at } : legacy.pace,
     reminderConsent: newer(consent, legacy.reminderConsent?.updatedAt)
@@ -252,7 +286,8 @@ export const readItem = (item: Item | undefined): ReadItem => {
     resume: resumeWins ? resume.value : legacy.resume,
     resumeUpdatedAt: resumeWins ? resume.at : legacy.resumeUpdatedAt,
     lastClearScreenDay: clearScreen ? clearScreen.value : legacy.lastClearScreenDay,
-    recentSessions: [...legacy.recentSessions, ...recent.map((e) => split(e)[1])],
+    clearScreenUpdatedAt: clearScreen ? clearScreen.at : legacy.clearScreenUpdatedAt,
+    recentSessions: [...legacy.recentSessions, ...sessions.recent],
     applied: [...legacy.applied, ...applied.map((e) => split(e)[1])],
   });
   const storedBest = numberOf(item[ATTR.bestStreak]) ?? 0;

@@ -1,18 +1,17 @@
 import type { ExerciseId } from '../coach/ids';
-import { addDays, type Profile, type ProgressDelta, type SessionMark } from '../progress';
+import { addDays, stampJson, type Profile, type ProgressDelta, type SessionMark } from '../progress';
 import {
   ATTR,
   cleanAttr,
   countAttr,
+  countFromAttr,
   daySecondsAttr,
   daySessionsAttr,
   declinedAttr,
   element,
   levelName,
-  painAtAttr,
   stampAtAttr,
   stampValueAttr,
-  troubleAttr,
   type Stale,
   type StampedName,
 } from './item';
@@ -114,7 +113,10 @@ class Expression {
 const entries = <T>(r: Readonly<Partial<Record<ExerciseId, T>>> | undefined): [ExerciseId, T][] =>
   r ? (Object.entries(r) as [ExerciseId, T][]) : [];
 
-/** Counts a session once: its id may come again in later deltas (and a day later past midnight). */
+/**
+ * Counts a session once: its id may come again in later deltas, and a session lasts minutes,
+ * so its marks fall on one day or, past midnight, on two neighbouring days.
+ */
 const sessionUpdate = (mark: SessionMark): Update | undefined => {
   const x = new Expression();
   const set = x.n(ATTR.sessions);
@@ -126,6 +128,26 @@ const sessionUpdate = (mark: SessionMark): Update | undefined => {
     .add(ATTR.activeDays, [mark.day])
     .add(ATTR.sessions, [element(mark.day, mark.id)])
     .when(`NOT (${seen.join(' OR ')})`)
+    .build();
+};
+
+/**
+ * A session counted under the next day, whose mark of the day before lands late: it moves
+ * to its earlier day, so the day it counts under never depends on which mark landed first.
+ * The next day's element stays; the earliest day in the set is the one that counts.
+ */
+const moveUpdate = (mark: SessionMark): Update | undefined => {
+  const x = new Expression();
+  const set = x.n(ATTR.sessions);
+  const next = addDays(mark.day, 1);
+  return x
+    .add(daySessionsAttr(mark.day), 1)
+    .add(daySessionsAttr(next), -1)
+    .add(ATTR.activeDays, [mark.day])
+    .add(ATTR.sessions, [element(mark.day, mark.id)])
+    .when(
+      `contains(${set}, ${x.v(element(next, mark.id))}) AND NOT contains(${set}, ${x.v(element(mark.day, mark.id))})`,
+    )
     .build();
 };
 
@@ -143,7 +165,7 @@ const extremeUpdate = (
 /** Newest wins; at the same time the greater value, so the order of writes never matters. */
 const stampedUpdate = (name: StampedName, value: unknown, at: number): Update | undefined => {
   const x = new Expression();
-  const json = JSON.stringify(value);
+  const json = stampJson(value);
   const t = x.n(stampAtAttr(name));
   const v = x.n(stampValueAttr(name));
   x.set(stampValueAttr(name), json).set(stampAtAttr(name), at);
@@ -153,32 +175,49 @@ const stampedUpdate = (name: StampedName, value: unknown, at: number): Update | 
     .build();
 };
 
+/** An update that guards its own field, and the one to send when its condition fails. */
+export interface Side {
+  readonly update: Update;
+  readonly otherwise?: Update;
+}
+
+const side = (update: Update | undefined, otherwise?: Update): Side | undefined =>
+  update && { update, ...(otherwise ? { otherwise } : {}) };
+
 /**
  * The updates that apply one delta. `sides` each guard their own field (a failed condition
- * means a newer or equal value is already stored: nothing to do) and may run in any order;
- * `main` adds the counters and sets, once per delta id, and runs last. `base` (the profile
- * this session holds) only saves calls: a side it shows as already applied is left out.
+ * means a newer or equal value is already stored: nothing to do, or its `otherwise`) and may
+ * run in any order; `main` adds the counters and sets, once per delta id, and runs last.
+ * `base` (the profile this session holds) only saves calls: a side it shows as already
+ * applied is left out.
  */
 export const updatesFor = (
   delta: ProgressDelta,
   base: Profile | undefined,
-): { sides: Update[]; main: Update } => {
-  const sides: (Update | undefined)[] = [];
+): { sides: Side[]; main: Update } => {
+  const sides: (Side | undefined)[] = [];
   for (const mark of delta.sessions ?? []) {
-    if (!base?.recentSessions.includes(mark.id)) sides.push(sessionUpdate(mark));
+    const known = base?.recentSessions.find((s) => s.id === mark.id);
+    // Unknown to this session: count it, and if it is counted already, it may be under the next day.
+    if (!known) sides.push(side(sessionUpdate(mark), moveUpdate(mark)));
+    else if (known.day !== undefined && known.day > mark.day) sides.push(side(moveUpdate(mark)));
   }
-  if (!base || base.firstUseDay > delta.day) sides.push(extremeUpdate(ATTR.firstUseDay, delta.day, 'lowest'));
+  const extreme = (attr: string, value: number | string, keep: 'lowest' | 'highest'): void => {
+    sides.push(side(extremeUpdate(attr, value, keep)));
+  };
+  if (!base || base.firstUseDay > delta.day) extreme(ATTR.firstUseDay, delta.day, 'lowest');
   if (delta.sixWeekAskedDay && !(base?.sixWeekAskedDay && base.sixWeekAskedDay >= delta.sixWeekAskedDay))
-    sides.push(extremeUpdate(ATTR.sixWeekAskedDay, delta.sixWeekAskedDay, 'highest'));
+    extreme(ATTR.sixWeekAskedDay, delta.sixWeekAskedDay, 'highest');
   for (const [id, at] of entries(delta.declinedAt)) {
-    if ((base?.levelOfferDeclinedAt[id] ?? -1) < at)
-      sides.push(extremeUpdate(declinedAttr(id), at, 'highest'));
+    if ((base?.levelOfferDeclinedAt[id] ?? -1) < at) extreme(declinedAttr(id), at, 'highest');
   }
   for (const p of delta.practice ?? []) {
-    if (!p.clean) sides.push(extremeUpdate(painAtAttr(p.exercise, p.level), delta.at, 'highest'));
+    // countFrom only moves later: a base already at or past this needs nothing sent.
+    if (!p.clean && (base?.practice[p.exercise]?.[p.level]?.countFrom ?? -1) < delta.at)
+      extreme(countFromAttr(p.exercise, p.level), delta.at, 'highest');
   }
   const stamped = (name: StampedName, value: unknown, at: number, known: number | undefined): void => {
-    if ((known ?? -1) <= at) sides.push(stampedUpdate(name, value, at));
+    if ((known ?? -1) <= at) sides.push(side(stampedUpdate(name, value, at)));
   };
   if (delta.pace) stamped('pace', delta.pace.value, delta.pace.updatedAt, base?.pace?.updatedAt);
   if (delta.reminderConsent)
@@ -189,7 +228,8 @@ export const updatesFor = (
       base?.reminderConsent?.updatedAt,
     );
   if (delta.resume) stamped('resume', delta.resume.value, delta.resume.updatedAt, base?.resumeUpdatedAt);
-  if (delta.clearScreenDay !== undefined) stamped('clearScreen', delta.clearScreenDay, delta.at, undefined);
+  if (delta.clearScreenDay !== undefined)
+    stamped('clearScreen', delta.clearScreenDay, delta.at, base?.clearScreenUpdatedAt);
   for (const [id, setting] of entries(delta.levels)) {
     stamped(levelName(id), setting.level, setting.updatedAt, base?.exerciseLevels[id]?.updatedAt);
   }
@@ -209,7 +249,7 @@ export const updatesFor = (
   for (const [day, seconds] of secondDays) x.add(daySecondsAttr(day), seconds);
   for (const [id, n] of entries(delta.completions)) x.add(countAttr(id), n);
   for (const p of delta.practice ?? []) {
-    x.add((p.clean ? cleanAttr : troubleAttr)(p.exercise, p.level), [element(delta.at, p.sessionId)]);
+    if (p.clean) x.add(cleanAttr(p.exercise, p.level), [element(delta.at, p.sessionId)]);
   }
   if (delta.disclaimerHeard) x.set(ATTR.disclaimerHeard, true);
   x.when(
@@ -217,7 +257,7 @@ export const updatesFor = (
   );
   const main = x.build();
   if (!main) throw new RangeError('a delta always has an update');
-  return { sides: sides.filter((u): u is Update => u !== undefined), main };
+  return { sides: sides.filter((u): u is Side => u !== undefined), main };
 };
 
 /** Most names and elements one tidy-up removes (an UpdateExpression is limited to 4 KB). */

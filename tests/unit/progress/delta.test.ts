@@ -4,6 +4,7 @@ import {
   addToPending,
   applyDelta,
   applyDeltas,
+  cleanSessionsOf,
   disclaimerHeard,
   markSent,
   mergeDeltas,
@@ -113,9 +114,14 @@ describe('mergeDeltas', () => {
       (p, c) => apply(p, c),
       undefined,
     );
-    const { applied: _a, ...fromMerged } = applyDelta(undefined, merged);
-    const { applied: _b, ...fromSteps } = must(oneByOne);
+    const { applied: _a, practice: mergedPractice, ...fromMerged } = applyDelta(undefined, merged);
+    const { applied: _b, practice: stepsPractice, ...fromSteps } = must(oneByOne);
     expect(fromMerged).toEqual(fromSteps);
+    for (const exercise of ['bridge', 'dead-bug'] as const) {
+      expect(cleanSessionsOf(mergedPractice[exercise], 0)).toEqual(
+        cleanSessionsOf(stepsPractice[exercise], 0),
+      );
+    }
     expect(merged.id).toBe('m');
   });
 

@@ -10,9 +10,16 @@ import {
 import { apply, done, hurt, must, on } from './fixtures';
 
 const maxLevel = (): number => 2;
-const cleanSessions = (n: number, exercise: ExerciseId = 'bridge', level = 0, profile?: Profile): Profile => {
+/** `n` clean sessions an hour apart from `day` 12:00 UTC. */
+const cleanSessions = (
+  n: number,
+  exercise: ExerciseId = 'bridge',
+  level = 0,
+  profile?: Profile,
+  day = '2026-03-10',
+): Profile => {
   let p = profile;
-  for (let i = 0; i < n; i++) p = apply(p, done(on('2026-03-10', i * 60), `s${level}-${i}`, exercise, level));
+  for (let i = 0; i < n; i++) p = apply(p, done(on(day, i * 60), `s${level}-${day}-${i}`, exercise, level));
   return p as Profile;
 };
 const later = on('2026-03-11');
@@ -38,7 +45,7 @@ describe('levelUpCandidate', () => {
     p = apply(p, hurt(on('2026-03-10', 500), 'sore-session'));
     p = apply(p, done(on('2026-03-10', 600), 'next-session'));
     expect(levelUpCandidate(p, later.at, maxLevel)).toBeUndefined();
-    p = cleanSessions(2, 'bridge', 0, p);
+    p = cleanSessions(2, 'bridge', 0, p, '2026-03-11');
     expect(levelUpCandidate(p, later.at, maxLevel)?.exercise).toBe('bridge');
   });
 
@@ -56,7 +63,7 @@ describe('levelUpCandidate', () => {
     // Sessions recorded at the old level (another device, late) do not count for the new one.
     p = apply(p, done(on('2026-03-11', 10), 'old-level', 'bridge', 0));
     expect(levelUpCandidate(p, later.at, maxLevel)).toBeUndefined();
-    p = cleanSessions(3, 'bridge', 1, p);
+    p = cleanSessions(3, 'bridge', 1, p, '2026-03-12');
     expect(levelUpCandidate(p, later.at, maxLevel)).toEqual({ exercise: 'bridge', from: 1, to: 2 });
   });
 
