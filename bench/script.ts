@@ -16,7 +16,7 @@ const no = (saves?: string): Turn => ({ say: 'no', after: 'listen', ...(saves ? 
 
 /**
  * A first-time user's session: looks around, starts the quick relief routine (the first
- * exercise ever opens the red-flag screen: 8 × "no"), rates their pain, and is coached
+ * exercise ever opens the red-flag screen: 9 × "no"), rates their pain, and is coached
  * through the whole routine with a pause, a pace change and a question for help in the
  * middle of a stretch, then asks how they are doing and leaves.
  */
@@ -24,6 +24,7 @@ export const SCRIPTED_SESSION: readonly Turn[] = [
   { say: 'open back hip coach', after: 'listen' },
   { say: 'what exercises do you have', after: 'listen' },
   { say: 'start my stretches', after: 'listen' },
+  no(),
   no(),
   no(),
   no(),
@@ -39,6 +40,11 @@ export const SCRIPTED_SESSION: readonly Turn[] = [
   { say: 'slower', after: 5_000, saves: 'pace changed' },
   { say: 'help', after: 10_000 },
   { say: 'yes', after: 'listen' },
+  { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
+  { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
+  { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
+  // The hip flexor stretch's last block named the hamstring stretch: "ready" starts it.
+  { say: 'ready', after: 'listen', saves: 'block finished: hip flexor stretch completed' },
   { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
   { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
   { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
