@@ -53,6 +53,21 @@ export const SCRIPTED_SESSION: readonly Turn[] = [
   { say: 'stop', after: 'listen' },
 ];
 
+/**
+ * A short first-time session for the fault figure: open the skill, ask for the bird dog
+ * (two blocks, one per side), pass the red-flag screen (9 × "no"), rate the pain, hear both
+ * sides to the end, then "stop": the goodbye is the turn that saves the second side. Without
+ * its last turn it ends in silence instead.
+ */
+export const FAULT_SESSION: readonly Turn[] = [
+  { say: 'open back hip coach', after: 'listen' },
+  { say: 'coach me through a bird dog', after: 'listen' },
+  ...Array.from({ length: 9 }, () => no()),
+  { say: "it's a two", after: 'listen' },
+  { say: 'yes', after: 'listen' },
+  { say: 'stop', after: 'listen' },
+];
+
 /** Commands mixed into the long session, in turn, every few turns while a routine runs. */
 const LONG_SESSION_EXTRAS: readonly Turn[] = [
   { say: 'how am I doing', after: 'listen' },
