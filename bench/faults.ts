@@ -290,17 +290,19 @@ const report = (
       }),
     ),
   );
-  const heardInstead = rows
-    .filter((row) => row.outcomes.some((o) => o.lost && !o.told))
-    .map((row) => {
-      const untold = row.outcomes.filter((o) => o.lost && !o.told);
+  const heardInstead = rows.flatMap((row) =>
+    (['goodbye', 'silence'] as const).flatMap((ending) => {
+      const untold = row.outcomes.filter((o) => o.ending === ending && o.lost && !o.told);
+      if (untold.length === 0) return [];
       const last = untold.filter((o) => o.keepTryingLast).length;
       const before = untold.filter((o) => !o.keepTryingLast && o.warnedBefore).length;
-      return (
-        `  ${pctOf(row)}: ${untold.length} untold: ${last} heard "I'll keep trying while we go" in their last ` +
-        `reply, ${before} only earlier in the session, ${untold.length - last - before} no warning at all.`
-      );
-    });
+      return [
+        `  ${pctOf(row)}, ${ending}: ${untold.length} untold: ${last} heard "I'll keep trying while we go" in ` +
+          `${ending === 'goodbye' ? 'the goodbye itself' : 'the last reply before the silence'}, ${before} only ` +
+          `earlier in the session, ${untold.length - last - before} no warning at all.`,
+      ];
+    }),
+  );
   const store = table(
     [
       'rate',
