@@ -7,6 +7,7 @@ import { createDocumentClient, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS } from '../lambd
 import { DynamoUserStore } from '../lambda/src/store/dynamoUserStore';
 import { ensureTable } from '../lambda/src/store/local';
 import { DEFAULT_RETRY_POLICY } from '../lambda/src/store/resilience';
+import type { Profile } from '../lambda/src/progress';
 import { silentLogger } from '../lambda/src/util/logger';
 import type { ChildDynamo } from './dynaliteChild';
 import {
@@ -172,19 +173,15 @@ export const measureFaults = async (dynamo: ChildDynamo, options: FaultOptions):
         true,
       ),
     };
-    const judge = (
-      ending: Ending,
-      run: SessionRun,
-      stored: Parameters<typeof compareProgress>[1],
-    ): Outcome => {
+    const judge = (ending: Ending, run: SessionRun, stored: Profile | undefined): Outcome => {
       const compared = compareProgress(recordings[ending].completes, stored);
       const texts = run.replies.map(heard);
       const lastIndex = lastSpokenIndex(texts);
       const last = texts[lastIndex] ?? '';
       return {
         ending,
-        lost: compared.lacks.length > 0,
-        doubled: compared.extra.length > 0,
+        lost: compared.lost,
+        doubled: compared.doubled,
         told: finalWarning !== undefined && last.includes(finalWarning),
         keepTryingLast: last.includes(midWarning),
         warnedBefore: texts.slice(0, lastIndex).some((text) => text.includes(midWarning)),

@@ -189,24 +189,25 @@ export const replaySession = async (
   return { replies, ms, thrown: false };
 };
 
-/** What a stored profile lacks of what the session completed, and what it counts twice. */
+/**
+ * Whether a stored profile lacks something the session completed (the session, an
+ * exercise's completions, exercise time), and whether it counts something twice.
+ */
 export const compareProgress = (
   completes: Profile,
   stored: Profile | undefined,
-): { readonly lacks: readonly string[]; readonly extra: readonly string[] } => {
-  if (!stored) return { lacks: ['the whole profile'], extra: [] };
-  const lacks: string[] = [];
-  const extra: string[] = [];
-  if (stored.sessionsTotal < completes.sessionsTotal) lacks.push('the session');
-  if (stored.sessionsTotal > completes.sessionsTotal) extra.push('the session');
-  if (completes.secondsTotal > 0 && stored.secondsTotal === 0) lacks.push('the exercise time');
-  for (const id of EXERCISE_IDS) {
-    const want = completes.exerciseCounts[id] ?? 0;
-    const got = stored.exerciseCounts[id] ?? 0;
-    if (got < want) lacks.push(id);
-    if (got > want) extra.push(id);
-  }
-  return { lacks, extra };
+): { readonly lost: boolean; readonly doubled: boolean } => {
+  if (!stored) return { lost: true, doubled: false };
+  const counts = EXERCISE_IDS.map(
+    (id) => [completes.exerciseCounts[id] ?? 0, stored.exerciseCounts[id] ?? 0] as const,
+  );
+  return {
+    lost:
+      stored.sessionsTotal < completes.sessionsTotal ||
+      (completes.secondsTotal > 0 && stored.secondsTotal === 0) ||
+      counts.some(([want, got]) => got < want),
+    doubled: stored.sessionsTotal > completes.sessionsTotal || counts.some(([want, got]) => got > want),
+  };
 };
 
 /** Runs `task` for 0…count-1, at most `concurrency` at a time; results in index order. */

@@ -77,8 +77,8 @@ export const measureLoad = async (dynamo: ChildDynamo, options: LoadOptions): Pr
     // The save warning aside, every reply must be the recording's: the same conversation.
     const differing = replies.filter((r) => r.text.replace(warning, '').trim() !== expected[r.i]).length;
     const compared = stored.map((profile) => compareProgress(session.completes, profile));
-    const lost = compared.filter((c) => c.lacks.length > 0).length;
-    const doubled = compared.filter((c) => c.extra.length > 0).length;
+    const lost = compared.filter((c) => c.lost).length;
+    const doubled = compared.filter((c) => c.doubled).length;
     const c = session.completes;
     const report = [
       `${options.users} users at once × ${SCRIPTED_SESSION.length} turns (the scripted session, a new user ` +
