@@ -10,6 +10,25 @@ export const BENCH_START = Date.UTC(2026, 10, 26, 8, 30, 0);
 /** The gap between the end of a reply and the person's answer. */
 const ANSWER_GAP_MS = 1500;
 
+/** How long an Echo listens after a reply (and again after its reprompt) before it gives up. */
+const LISTEN_MS = 8000;
+
+/** When the person speaks next (epoch ms), `after` the reply `last` that began at `now`. */
+export const nextTurnAt = (
+  now: number,
+  last: { readonly ssml: string; readonly reprompt?: string },
+  after: Turn['after'] | 'silence',
+): number => {
+  if (after === 'silence')
+    return (
+      now +
+      durationOf(ssmlSegments(last.ssml)) +
+      durationOf(ssmlSegments(last.reprompt ?? '')) +
+      2 * LISTEN_MS
+    );
+  return now + (after === 'listen' ? durationOf(ssmlSegments(last.ssml)) + ANSWER_GAP_MS : after);
+};
+
 export interface PersonOptions {
   readonly handler: LambdaHandler;
   readonly userId: string;
@@ -49,11 +68,17 @@ export class Person {
   }
 
   async take(turn: Turn): Promise<DeviceReply> {
-    if (this.last) {
-      this.now +=
-        turn.after === 'listen' ? durationOf(ssmlSegments(this.last.ssml)) + ANSWER_GAP_MS : turn.after;
-    }
+    if (this.last) this.now = nextTurnAt(this.now, this.last, turn.after);
     this.last = await this.device.say(turn.say);
     return this.last;
+  }
+
+  /**
+   * The person says nothing more: the Echo listens, speaks the reprompt, listens again, then
+   * ends the session (a SessionEndedRequest, reason EXCEEDED_MAX_REPROMPTS).
+   */
+  async fallSilent(): Promise<void> {
+    if (this.last) this.now = nextTurnAt(this.now, this.last, 'silence');
+    await this.device.endSession('EXCEEDED_MAX_REPROMPTS');
   }
 }

@@ -13,11 +13,14 @@ export interface RecordedTurn {
  * Plays a script once through the simulated Echo and keeps every request envelope (with the
  * session attributes the skill had returned). Replaying them is then what Lambda does: a
  * parsed event in, no harness work (utterance matching, model parsing) on the heap between.
+ * With `thenSilence` the person says nothing after the script, and the last envelope is the
+ * SessionEndedRequest that follows.
  */
 export const record = async (
   handler: LambdaHandler,
   script: readonly Turn[],
   userId: string,
+  thenSilence = false,
 ): Promise<RecordedTurn[]> => {
   const turns: RecordedTurn[] = [];
   const person = new Person({
@@ -30,6 +33,7 @@ export const record = async (
     },
   });
   for (const step of script) await person.take(step);
+  if (thenSilence) await person.fallSilent();
   return turns;
 };
 

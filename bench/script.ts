@@ -16,7 +16,7 @@ const no = (saves?: string): Turn => ({ say: 'no', after: 'listen', ...(saves ? 
 
 /**
  * A first-time user's session: looks around, starts the quick relief routine (the first
- * exercise ever opens the red-flag screen: 8 × "no"), rates their pain, and is coached
+ * exercise ever opens the red-flag screen: 9 × "no"), rates their pain, and is coached
  * through the whole routine with a pause, a pace change and a question for help in the
  * middle of a stretch, then asks how they are doing and leaves.
  */
@@ -24,6 +24,7 @@ export const SCRIPTED_SESSION: readonly Turn[] = [
   { say: 'open back hip coach', after: 'listen' },
   { say: 'what exercises do you have', after: 'listen' },
   { say: 'start my stretches', after: 'listen' },
+  no(),
   no(),
   no(),
   no(),
@@ -42,8 +43,28 @@ export const SCRIPTED_SESSION: readonly Turn[] = [
   { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
   { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
   { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
+  // The hip flexor stretch's last block named the hamstring stretch: "ready" starts it.
+  { say: 'ready', after: 'listen', saves: 'block finished: hip flexor stretch completed' },
+  { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
+  { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
+  { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
   // The last block was heard to its end: the report counts it, so the finished routine is saved here.
   { say: 'how am I doing', after: 'listen', saves: 'routine finished: last block heard, resume point cleared' },
+  { say: 'stop', after: 'listen' },
+];
+
+/**
+ * A short first-time session for the fault figure: open the skill, ask for the bird dog
+ * (two blocks, one per side), pass the red-flag screen (9 × "no"), rate the pain, hear both
+ * sides to the end, then "stop": the goodbye is the turn that saves the second side. Without
+ * its last turn it ends in silence instead.
+ */
+export const FAULT_SESSION: readonly Turn[] = [
+  { say: 'open back hip coach', after: 'listen' },
+  { say: 'coach me through a bird dog', after: 'listen' },
+  ...Array.from({ length: 9 }, () => no()),
+  { say: "it's a two", after: 'listen' },
+  { say: 'yes', after: 'listen' },
   { say: 'stop', after: 'listen' },
 ];
 

@@ -45,11 +45,22 @@ const sendError = (res: http.ServerResponse, status: number, type: string, messa
   res.end(body);
 };
 
+export interface FaultProxyOptions {
+  /** How long 'delay' holds a request (default 10 s). */
+  readonly delayMs?: number;
+  /**
+   * Picks the fault for each request that `set` leaves alone (the bench's random faults),
+   * from its X-Amz-Target and body; without it such requests are forwarded.
+   */
+  readonly choose?: (target: string, body: Buffer) => Fault;
+}
+
 export const startFaultProxy = async (
   target: string,
-  options: { delayMs?: number } = {},
+  options: FaultProxyOptions = {},
 ): Promise<FaultProxy> => {
   const delayMs = options.delayMs ?? 10_000;
+  const choose = options.choose;
   const targetUrl = new URL(target);
   let fault: Fault = 'none';
   let remaining = Infinity;
@@ -103,7 +114,8 @@ export const startFaultProxy = async (
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      switch (now) {
+      const chosen = now === 'none' && choose ? choose(String(req.headers['x-amz-target'] ?? ''), body) : now;
+      switch (chosen) {
         case 'throttle':
           return sendError(
             res,
