@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { startFaultProxy, type Fault } from '../tests/support/faultProxy';
 import { translateFor } from '../lambda/src/alexa/translate';
-import { buildSkill } from '../lambda/src/skill';
+import { buildHandler } from '../lambda/src/skill';
 import { createDocumentClient, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS } from '../lambda/src/store/client';
 import { DynamoUserStore } from '../lambda/src/store/dynamoUserStore';
 import { ensureTable } from '../lambda/src/store/local';
@@ -156,7 +156,7 @@ export const measureFaults = async (dynamo: ChildDynamo, options: FaultOptions):
   const midWarning = t('common.progressNotSaved');
   const errorText = t('common.error');
   try {
-    const skill = buildSkill({ clock: Date.now, logger: silentLogger, store });
+    const skill = buildHandler({ clock: Date.now, logger: silentLogger, store });
     const recordings: Record<Ending, RecordedSession> = {
       goodbye: await recordSession(
         skill,

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Skill } from 'ask-sdk-core';
+
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { segmentsToText, ssmlSegments } from '../lambda/src/console/ssmlSegments';
 import { EXERCISE_IDS } from '../lambda/src/coach/ids';
 import type { Profile } from '../lambda/src/progress';
-import { buildSkill } from '../lambda/src/skill';
+import { buildHandler, type LambdaHandler } from '../lambda/src/skill';
 import { createDocumentClient } from '../lambda/src/store/client';
 import { DynamoUserStore } from '../lambda/src/store/dynamoUserStore';
 import type { LogLine } from '../lambda/src/store/resilience';
@@ -25,7 +25,7 @@ import type { Turn } from './script';
  */
 
 interface Container {
-  readonly skill: Skill;
+  readonly skill: LambdaHandler;
   readonly store: DynamoUserStore;
   readonly client: DynamoDBDocumentClient;
 }
@@ -72,7 +72,7 @@ export class Fleet {
         tableName: options.tableName,
         log: options.log ?? (() => undefined),
       });
-      return { skill: buildSkill({ clock: Date.now, logger: silentLogger, store }), store, client };
+      return { skill: buildHandler({ clock: Date.now, logger: silentLogger, store }), store, client };
     });
     this.idle = [...this.containers];
   }
@@ -93,7 +93,7 @@ export class Fleet {
       // Lambda's event loop turns between invocations, as in figure 2.
       await new Promise((resolve) => setImmediate(resolve));
       const start = performance.now();
-      const response = await container.skill.invoke(request, {});
+      const response = await container.skill(request, {});
       return { response, ms: performance.now() - start };
     } finally {
       const next = this.waiting.shift();
@@ -117,13 +117,13 @@ export interface RecordedSession {
 
 /** Records `script` (then silence, if asked) as `userId` through `skill`, and reads what it stored. */
 export const recordSession = async (
-  skill: Skill,
+  skill: LambdaHandler,
   store: DynamoUserStore,
   script: readonly Turn[],
   userId: string,
   thenSilence: boolean,
 ): Promise<RecordedSession> => {
-  const turns = await record((event, context) => skill.invoke(event, context), script, userId, thenSilence);
+  const turns = await record((event, context) => skill(event, context), script, userId, thenSilence);
   const completes = await store.load(userId);
   if (!completes) throw new Error('the recorded session stored no progress');
   return {

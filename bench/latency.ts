@@ -1,6 +1,6 @@
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import type { Skill } from 'ask-sdk-core';
-import { buildSkill } from '../lambda/src/skill';
+
+import { buildHandler, type LambdaHandler } from '../lambda/src/skill';
 import { createDocumentClient } from '../lambda/src/store/client';
 import { DynamoUserStore } from '../lambda/src/store/dynamoUserStore';
 import { ensureTable, type LocalDynamo } from '../lambda/src/store/local';
@@ -46,8 +46,8 @@ interface Run {
   readonly turnsWithGc: number;
 }
 
-const skillWith = (store: UserStore | undefined): Skill =>
-  buildSkill({ clock: Date.now, logger: silentLogger, ...(store ? { store } : {}) });
+const skillWith = (store: UserStore | undefined): LambdaHandler =>
+  buildHandler({ clock: Date.now, logger: silentLogger, ...(store ? { store } : {}) });
 
 /**
  * Records the scripted session once, then replays its envelopes `warmup + sessions` times
@@ -63,7 +63,7 @@ const replay = async (
   const recorded: RecordedTurn[] = await record(
     async (event, context) => {
       const start = performance.now();
-      const response = await skill.invoke(event, context);
+      const response = await skill(event, context);
       if (Number.isNaN(first)) first = performance.now() - start;
       return response;
     },
@@ -89,7 +89,7 @@ const replay = async (
         // without this, timers and idle-time GC would pile up inside the timed calls.
         await new Promise((resolve) => setImmediate(resolve));
         const start = performance.now();
-        const response = await skill.invoke(request, {});
+        const response = await skill(request, {});
         const end = performance.now();
         if (speechOf(response) !== speechOf(recorded[i]?.response ?? response)) mismatches++;
         if (s >= options.warmup) {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { translateFor } from '../lambda/src/alexa/translate';
-import { buildSkill } from '../lambda/src/skill';
+import { buildHandler } from '../lambda/src/skill';
 import { createDocumentClient, REQUEST_TIMEOUT_MS } from '../lambda/src/store/client';
 import { DynamoUserStore } from '../lambda/src/store/dynamoUserStore';
 import { ensureTable } from '../lambda/src/store/local';
@@ -48,7 +48,7 @@ export const measureLoad = async (dynamo: ChildDynamo, options: LoadOptions): Pr
   const warning = t('common.progressNotSaved');
   try {
     const session = await recordSession(
-      buildSkill({ clock: Date.now, logger: silentLogger, store }),
+      buildHandler({ clock: Date.now, logger: silentLogger, store }),
       store,
       SCRIPTED_SESSION,
       'amzn1.ask.account.bench-load-recording',

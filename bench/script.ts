@@ -49,7 +49,11 @@ export const SCRIPTED_SESSION: readonly Turn[] = [
   { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
   { say: 'yes', after: 'listen', saves: 'block finished: resume point moves on' },
   // The last block was heard to its end: the report counts it, so the finished routine is saved here.
-  { say: 'how am I doing', after: 'listen', saves: 'routine finished: last block heard, resume point cleared' },
+  {
+    say: 'how am I doing',
+    after: 'listen',
+    saves: 'routine finished: last block heard, resume point cleared',
+  },
   { say: 'stop', after: 'listen' },
 ];
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { buildSkill } from '../../lambda/src/skill';
+import { buildHandler } from '../../lambda/src/skill';
 import { initialState } from '../../lambda/src/conversation/state';
 import { exerciseCompleted, momentIn } from '../../lambda/src/progress';
 import { jsonLogger } from '../../lambda/src/util/logger';
@@ -439,8 +439,12 @@ describe('the skill is disabled (AlexaSkillEvent.SkillDisabled)', () => {
 
   const disable = async (p: Regular, status: 'PERSISTED' | 'NOT_PERSISTED'): Promise<string[]> => {
     const logs: string[] = [];
-    const skill = buildSkill({ clock: () => at(2), logger: jsonLogger((l) => logs.push(l)), store: p.store });
-    const response = await skill.invoke(skillDisabled(p.userId, status, at(2)));
+    const handler = buildHandler({
+      clock: () => at(2),
+      logger: jsonLogger((l) => logs.push(l)),
+      store: p.store,
+    });
+    const response = await handler(skillDisabled(p.userId, status, at(2)));
     // An event gets an empty response: nothing is spoken.
     expect(response.response.outputSpeech).toBeUndefined();
     return logs;
@@ -554,8 +558,10 @@ describe('regressions (defects found in review, now fixed)', () => {
 });
 
 describe('a session begun before an update', () => {
-  it('carries on with the profile it holds in the older shape', async () => {
-    const when = at(0);
+  it('carries on: a profile it holds in the older shape is read again, and its pending bridge still counts', async () => {
+    const p = await regular(db);
+    await birdDogSession(p, at(0));
+    const when = at(0, 3);
     const time = new Date(when).toISOString();
     // The profile as the session attributes held it before clean sessions were kept by time.
     const profile = {
@@ -583,21 +589,21 @@ describe('a session begun before an update', () => {
     // And a bridge done earlier in this session, not yet written.
     const bridgeDone = {
       ...exerciseCompleted(momentIn(when - 60_000, 'UTC'), {
-        sessionId: 'k',
+        sessionId: '0123456789abcdef',
         exercise: 'bridge',
         level: 0,
         seconds: 60,
       }),
       id: 'r2',
     };
-    const skill = buildSkill({ clock: () => when, logger: jsonLogger(() => undefined) });
-    const response = await skill.invoke({
+    const handler = buildHandler({ clock: () => when, logger: jsonLogger(() => undefined), store: p.store });
+    const response = await handler({
       version: '1.0',
       session: {
         new: false,
         sessionId: 'amzn1.echo-api.session.before-update',
         application: { applicationId: 'amzn1.ask.skill.back-and-hip-coach' },
-        user: { userId: 'amzn1.ask.account.before-update' },
+        user: { userId: p.userId },
         attributes: {
           coach: {
             state: initialState(),
@@ -606,7 +612,7 @@ describe('a session begun before an update', () => {
               pending: [bridgeDone],
               dirty: false,
               timeZone: 'UTC',
-              sessionKey: 'k',
+              sessionKey: '0123456789abcdef',
               warned: false,
             },
           },
@@ -615,7 +621,7 @@ describe('a session begun before an update', () => {
       context: {
         System: {
           application: { applicationId: 'amzn1.ask.skill.back-and-hip-coach' },
-          user: { userId: 'amzn1.ask.account.before-update' },
+          user: { userId: p.userId },
           apiEndpoint: 'https://api.amazonalexa.com',
         },
       },

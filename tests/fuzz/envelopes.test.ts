@@ -92,15 +92,15 @@ describe('odd requests', () => {
   /**
    * What an odd locale must be answered as: English, with the emergency number of the region
    * it names when it names one ("de-DE": 112), and none at all when it names none or cannot be
-   * read ("en-001", English for no country: "your local emergency number"), never a guess.
+   * read (plain "en", English of no country: "your local emergency number"), never a guess.
    */
   const englishOfItsRegion = (locale: Json | undefined): string => {
     try {
       const region =
         typeof locale === 'string' ? new Intl.Locale(locale.replace(/_/g, '-')).region : undefined;
-      return region ? `en-${region}` : 'en-001';
+      return region ? `en-${region}` : 'en';
     } catch {
-      return 'en-001';
+      return 'en';
     }
   };
 

@@ -8,7 +8,7 @@ import { HEALTH_MODES, initialState, type ConversationState } from '../conversat
 import { step } from '../conversation/step';
 import { applyDeltas, momentIn } from '../progress';
 import { say } from '../speech/plan';
-import { errorName } from '../store/resilience';
+import { DEFAULT_RETRY_POLICY, errorName, TURN_STORE_BUDGET_MS } from '../store/resilience';
 import type { MetricName } from '../util/metrics';
 import type { SkillDeps } from './deps';
 import { eventOf } from './parse';
@@ -31,6 +31,7 @@ const METRIC_OF: Readonly<Record<Signal, MetricName>> = {
 export const conversationHandler = (deps: SkillDeps): RequestHandler => ({
   canHandle: (input) => eventOf(input) !== undefined,
   handle: async (input): Promise<Response> => {
+    const started = performance.now();
     const event = eventOf(input) as Event;
     const envelope = input.requestEnvelope;
     const locale = requestLocale(envelope);
@@ -69,19 +70,25 @@ export const conversationHandler = (deps: SkillDeps): RequestHandler => ({
       if (ok) next = { ...next, profile: null, pending: [], dirty: false };
       decided = step(decided.state, { kind: 'removed', ok }, { ...ctx, profile: ok ? undefined : profile });
     }
-    const saved = await persist(input, deps, next);
     const signals = signalsOf(state, decided.state);
+    // The last save of a session (goodbye, a routine done, the session closed) has no later
+    // turn to try again: it may use what this turn has left of the store's time.
+    const last = decided.reply.end === true || signals.includes('routineCompleted');
+    const saved = await persist(input, deps, next, last ? { budgetMs: lastSaveBudgetMs(started) } : {});
     for (const signal of signals) deps.metrics?.count(METRIC_OF[signal]);
     logTurn(deps, input, event, state, decided.reply.end === true);
     if (event.kind === 'sessionEnded') return input.responseBuilder.getResponse();
     writeSession(input, { state: decided.state, user: saved.user });
-    const final = decided.reply.end === true || signals.includes('routineCompleted');
     return render(input, t, {
       ...decided.reply,
-      speech: [...saveWarning(saved, final), ...decided.reply.speech],
+      speech: [...saveWarning(saved, last), ...decided.reply.speech],
     });
   },
 });
+
+/** What the turn that began at `started` (performance.now()) has left of the store's time. */
+const lastSaveBudgetMs = (started: number): number =>
+  Math.max(DEFAULT_RETRY_POLICY.budgetMs, TURN_STORE_BUDGET_MS - (performance.now() - started));
 
 /**
  * When progress could not be written: the answer that finishes a routine or says goodbye

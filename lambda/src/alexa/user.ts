@@ -4,6 +4,7 @@ import type { Levels } from '../coach/blocks';
 import { EXERCISE_IDS } from '../coach/ids';
 import { addToPending, markSent, type Profile, type ProgressChange } from '../progress';
 import { errorName } from '../store/resilience';
+import type { CommitOptions } from '../store/userStore';
 import type { SkillDeps } from './deps';
 import type { UserSession } from './session';
 
@@ -72,11 +73,21 @@ export interface Saved {
  * Writes pending progress if worth it. On a store fault the deltas stay pending for the
  * next turn (a re-send is harmless), and the caller decides what the user hears.
  */
-export const persist = async (input: HandlerInput, deps: SkillDeps, user: UserSession): Promise<Saved> => {
+export const persist = async (
+  input: HandlerInput,
+  deps: SkillDeps,
+  user: UserSession,
+  options: CommitOptions = {},
+): Promise<Saved> => {
   if (!deps.store || !user.dirty || user.pending.length === 0)
     return { user, failed: false, firstFailure: false };
   try {
-    const profile = await deps.store.commit(getUserId(input.requestEnvelope), user.pending, user.profile);
+    const profile = await deps.store.commit(
+      getUserId(input.requestEnvelope),
+      user.pending,
+      user.profile,
+      options,
+    );
     return { user: { ...user, profile, pending: [], dirty: false }, failed: false, firstFailure: false };
   } catch (error) {
     deps.logger.warn('progress.save.failed', { errorName: errorName(error), pending: user.pending.length });

@@ -10,13 +10,26 @@ const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isDay = (v: unknown): v is Day => typeof v === 'string' && DAY_PATTERN.test(v);
 
-const formatDay = (zone: string, epochMs: number): Day => {
-  const parts = new Intl.DateTimeFormat('en-US', {
+// Building a formatter costs about 0.1 ms and every turn needs one; they hold nothing of a
+// user's, so one per zone is kept (a bounded few: a container serves a handful of zones).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const FORMATTERS_KEPT = 64;
+
+const formatterFor = (zone: string): Intl.DateTimeFormat => {
+  const known = formatters.get(zone);
+  if (known) return known;
+  const made = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).formatToParts(epochMs);
+  });
+  if (formatters.size < FORMATTERS_KEPT) formatters.set(zone, made);
+  return made;
+};
+
+const formatDay = (zone: string, epochMs: number): Day => {
+  const parts = formatterFor(zone).formatToParts(epochMs);
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 };

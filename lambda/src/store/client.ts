@@ -9,7 +9,11 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  */
 export const CONNECTION_TIMEOUT_MS = 1000;
 export const REQUEST_TIMEOUT_MS = 1000;
-export const MAX_ATTEMPTS = 3;
+/**
+ * Attempts per call. The budget, not this, usually ends an outage's attempts; five lets a
+ * session's last save, which has the longest budget, ride out a few faults in a row.
+ */
+export const MAX_ATTEMPTS = 5;
 
 export interface ClientOptions {
   /** An explicit endpoint (local dynalite). Without it the SDK uses AWS_ENDPOINT_URL_DYNAMODB or AWS. */

@@ -18,7 +18,7 @@ import {
   type RetryPolicy,
 } from './resilience';
 import { tidyUpdates, updatesFor, type Update } from './updates';
-import type { UserStore } from './userStore';
+import type { CommitOptions, UserStore } from './userStore';
 
 export interface DynamoUserStoreOptions {
   readonly client: DynamoDBDocumentClient;
@@ -46,17 +46,18 @@ export class DynamoUserStore implements UserStore {
   }
 
   async load(userId: string): Promise<Profile | undefined> {
-    return this.within('load', async (ctx) => (await this.read(ctx, userPk(userId))).profile);
+    return this.within('load', undefined, async (ctx) => (await this.read(ctx, userPk(userId))).profile);
   }
 
   async commit(
     userId: string,
     deltas: ProgressDelta | readonly ProgressDelta[],
     base?: Profile | null,
+    options: CommitOptions = {},
   ): Promise<Profile> {
     const list: readonly ProgressDelta[] = Array.isArray(deltas) ? deltas : [deltas as ProgressDelta];
     if (list.length === 0) throw new RangeError('commit needs at least one delta');
-    return this.within('commit', async (ctx) => {
+    return this.within('commit', options.budgetMs, async (ctx) => {
       const pk = userPk(userId);
       let known: Profile | undefined = base ?? undefined;
       let latest: ReadItem | undefined;
@@ -85,7 +86,7 @@ export class DynamoUserStore implements UserStore {
   }
 
   async remove(userId: string): Promise<void> {
-    await this.within('remove', async (ctx) => {
+    await this.within('remove', undefined, async (ctx) => {
       const pk = userPk(userId);
       let startKey: Record<string, unknown> | undefined;
       do {
@@ -116,9 +117,13 @@ export class DynamoUserStore implements UserStore {
     });
   }
 
-  /** One operation inside its time budget. */
-  private async within<T>(op: string, run: (ctx: CallContext) => Promise<T>): Promise<T> {
-    const deadline = new Deadline(this.policy.budgetMs);
+  /** One operation inside its time budget (the policy's, unless the caller gives one). */
+  private async within<T>(
+    op: string,
+    budgetMs: number | undefined,
+    run: (ctx: CallContext) => Promise<T>,
+  ): Promise<T> {
+    const deadline = new Deadline(budgetMs ?? this.policy.budgetMs);
     try {
       return await run({ op, deadline, log: this.log });
     } finally {

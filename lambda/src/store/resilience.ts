@@ -11,6 +11,12 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { budgetMs: 2500 };
 
+/**
+ * All the store work one turn may take: the function has 7 s (Alexa waits 8), and the rest of
+ * a turn takes milliseconds. A session's last save may use what its turn has left of it.
+ */
+export const TURN_STORE_BUDGET_MS = 5500;
+
 export type LogLine = (line: string) => void;
 
 interface SdkLikeError {

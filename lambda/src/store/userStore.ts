@@ -18,7 +18,16 @@ export interface UserStore {
     userId: string,
     deltas: ProgressDelta | readonly ProgressDelta[],
     base?: Profile | null,
+    options?: CommitOptions,
   ): Promise<Profile>;
   /** Deletes everything kept about the user ("delete my data", skill disabled). */
   remove(userId: string): Promise<void>;
+}
+
+export interface CommitOptions {
+  /**
+   * The time this commit may take, retries included, instead of the store's usual budget:
+   * the last save of a session may wait longer, there being no later turn to try again.
+   */
+  readonly budgetMs?: number;
 }
