@@ -52,7 +52,6 @@ export const countCalls = (client: DynamoDBDocumentClient, sink: (call: StoreCal
 
 /** What the store's attributes stand for (store/item.ts), by name or prefix; bookkeeping says nothing. */
 const REASONS: readonly [RegExp, string][] = [
-  [/^firstUseDay$/, 'first use'],
   [/^clearScreen/, 'screen cleared'],
   [/^count#/, 'exercise completed'],
   [/^sessionSet$/, 'session counted'],

@@ -1,5 +1,7 @@
 import { Conversation } from '../support/conversation';
-import { passScreen, readyToExercise } from '../support/people';
+import { startTestDynamo, type TestDynamo } from '../support/dynalite';
+import { passScreen, ratePainIfAsked, readyToExercise } from '../support/people';
+import { at, regular } from '../support/progressPeople';
 
 /**
  * The phrasings a new user tried and the coach did not understand (or, worse, took for a
@@ -221,13 +223,97 @@ describe('getting into position', () => {
   });
 });
 
-describe('"yes" answers the question asked', () => {
-  it('"yes" right after "Ready for the other side?" goes on to the other side, even before the estimated end', async () => {
+describe('"yes" answers the question asked, once it can have been heard', () => {
+  it('"yes" near the end of the block goes on to the other side, even before the estimated end', async () => {
     const c = await atTheMenu();
     await c.say('coach me through a clamshell');
     await readyToExercise(c);
-    // Our estimate of the speech runs longer than a device: the answer may come "early".
-    c.wait(20_000);
+    // Our estimate of the speech runs a little longer than a device: the answer may come "early".
+    c.listen(-3000);
     expect(await c.say('yes')).toMatch(/^Clamshell, other side\./);
   });
+
+  it.each(['ok', 'yes', 'ready'])(
+    '"%s" said over the reps carries on from the rep the user is on, in the same exercise',
+    async (line) => {
+      const c = await midSet();
+      expect(await c.say(line)).toMatch(/^Rep \d+\. Lift\./);
+      expect(await c.say('how many are left')).toMatch(/bridges/);
+    },
+  );
+
+  it('"no" said over the reps holds the set at that rep', async () => {
+    const c = await midSet();
+    const rep = pausedRep(await c.say('no'));
+    expect(await c.say('resume')).toMatch(new RegExp(`^Rep ${rep}\\. Lift\\.`));
+  });
+});
+
+describe('a question mid-routine keeps the place', () => {
+  it.each([
+    'I sleep on my side',
+    'should I use ice or heat',
+    'can I take ibuprofen',
+    'how am I doing',
+    'what exercises do you have',
+  ])('"%s" is answered, then says where the set is held and how to go back', async (line) => {
+    const c = await midSet();
+    let text = await c.say(line);
+    // Ice or heat asks first whether the pain is new.
+    if (/last two days/.test(text)) text = await c.say('no');
+    expect(text).toMatch(/Paused at rep \d+ of your bridges\. Say resume when you're ready\.$/);
+    expect(await c.say('ready')).toMatch(/^Rep \d+\. Lift\./);
+  });
+});
+
+describe('a returning user picks up where they stopped', () => {
+  let db: TestDynamo;
+  beforeAll(async () => {
+    db = await startTestDynamo();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  /** Stopped in the hip flexor stretch of the quick relief routine, then back an hour later. */
+  const atTheResumeOffer = async (): Promise<Conversation> => {
+    const p = await regular(db);
+    const first = p.session(at(0));
+    await first.launch();
+    await first.say('start my stretches');
+    await readyToExercise(first);
+    first.listen();
+    await first.say('ready');
+    await first.say('stop');
+    const c = p.session(at(0, 1));
+    expect(await c.launch()).toMatch(
+      /Last time you stopped at the kneeling hip flexor stretch\. Pick up there\?$/,
+    );
+    return c;
+  };
+
+  it.each(['resume', 'carry on', 'continue'])('"%s" at "Pick up there?" picks up there', async (line) => {
+    const c = await atTheResumeOffer();
+    expect(await c.say(line)).toMatch(/^How's your pain right now/);
+    await ratePainIfAsked(c);
+    expect(c.text).toMatch(/hip flexor stretch/);
+  });
+
+  it('"how many are left" at "Pick up there?" asks again, and the offer stays open', async () => {
+    const c = await atTheResumeOffer();
+    expect(await c.say('how many are left')).toBe('Shall we pick up where you left off? Yes or no.');
+    await c.say('yes');
+    await ratePainIfAsked(c);
+    expect(c.text).toMatch(/hip flexor stretch/);
+  });
+});
+
+describe('pace at the menu', () => {
+  it.each(['go slower', 'faster', 'normal speed'])(
+    '"%s" is acknowledged and asks what next',
+    async (line) => {
+      const c = await atTheMenu();
+      expect(await c.say(line)).toMatch(/What would you like to do\?/);
+    },
+  );
 });

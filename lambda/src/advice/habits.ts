@@ -10,7 +10,8 @@ export type HabitTopic = (typeof HABIT_TOPICS)[number];
 export const isHabitTopic = (v: unknown): v is HabitTopic => HABIT_TOPICS.includes(v as HabitTopic);
 
 export const habitPlan = (topic: HabitTopic): AdviceTurn => ({
-  plan: plan(say(`advice.habits.${topic}.tips`), say(`advice.habits.${topic}.offer`)),
+  plan: plan(say(`advice.habits.${topic}.tips`)),
+  offer: say(`advice.habits.${topic}.offer`),
   reprompt: plan(say('advice.habits.offerReprompt')),
   awaiting: 'topic-or-routine',
 });

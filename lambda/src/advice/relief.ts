@@ -45,8 +45,8 @@ export const reliefPlan = (onset: Onset | undefined): AdviceTurn => {
       say('advice.relief.move'),
       say('advice.relief.medicine'),
       say('advice.relief.safetyNet'),
-      say('advice.relief.offerTilts'),
     ),
+    offer: say('advice.relief.offerTilts'),
     reprompt: plan(say('advice.relief.offerTiltsReprompt')),
     awaiting: 'pelvic-tilts',
   };

@@ -1,4 +1,4 @@
-import type { SpeechPlan } from '../speech/plan';
+import type { Say, SpeechPlan } from '../speech/plan';
 
 /** What the coach waits for after an advice turn, so the handler knows what "yes" means. */
 export type AdviceAwaiting =
@@ -12,7 +12,10 @@ export type AdviceAwaiting =
   | 'topic';
 
 export interface AdviceTurn {
+  /** The advice, or the question that must be answered before it. */
   readonly plan: SpeechPlan;
+  /** What it offers next ("…or a routine?"): left out when an exercise is waiting to go on. */
+  readonly offer?: Say;
   readonly reprompt: SpeechPlan;
   readonly awaiting: AdviceAwaiting;
 }

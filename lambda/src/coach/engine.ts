@@ -622,24 +622,50 @@ const start = (state: CoachState, event: CoachEvent, ctx: CoachContext): CoachRe
 const ANSWERS: ReadonlySet<CoachEvent['type']> = new Set<CoachEvent['type']>(['yes', 'ready', 'no']);
 
 /**
- * Handles one event. Always settles the last spoken block first: against the clock, or as
- * finished when the event answers the block's question (yes, ready, no).
+ * How much of a block must have played before a yes or no can be the answer to its closing
+ * question. Our estimate of the spoken words runs a little longer than a device (the pauses
+ * are exact), so an answer near the end counts even if the clock says the block is not
+ * quite over; one said far earlier was said over the exercise ("ok", "no" mid-reps).
  */
-export const coach = (state: CoachState, event: CoachEvent, ctx: CoachContext): CoachResult => {
-  const settled = settle(state, ctx.now, { answered: ANSWERS.has(event.type) });
+export const ANSWER_FROM = 0.75;
+
+const heardMostOf = (run: Run | undefined, now: number): boolean => {
+  const block = run ? blocksOf(run)[run.index] : undefined;
+  if (!run || !block || run.spokenAt === undefined || !run.marks || run.finished) return true;
+  return now - run.spokenAt >= ANSWER_FROM * (run.marks[block.dose.reps] ?? 0);
+};
+
+/**
+ * Handles one event. Always settles the last spoken block first: against the clock, or as
+ * finished when the event answers the block's question (yes, ready, no). A yes said well
+ * before the question carries on from the rep the user is on; a no holds it there.
+ */
+export const coach = (state: CoachState, said: CoachEvent, ctx: CoachContext): CoachResult => {
+  const answers = ANSWERS.has(said.type);
+  const answered = answers && heardMostOf(state.run, ctx.now);
+  const settled = settle(state, ctx.now, { answered });
+  const overTheExercise =
+    answers && !answered && settled.state.run !== undefined && !settled.state.run.finished;
+  const heard: CoachEvent = !overTheExercise
+    ? said
+    : said.type === 'no'
+      ? { type: 'pause' }
+      : { type: 'resume' };
   const s = settled.state;
   let result: CoachResult;
-  if (event.type === 'startRoutine' || event.type === 'startExercise') result = start(s, event, ctx);
-  else if (s.run) result = onRun(s, s.run, event, ctx);
-  else if (event.type === 'pace')
-    result = idle({ ...s, pace: stepPace(s.pace, event.pace) }, paceAckKey(s.pace, event.pace));
-  else if (event.type === 'end') result = { state: s, speech: [], end: true, facts: NO_FACTS };
-  else if (event.type === 'stop')
+  if (heard.type === 'startRoutine' || heard.type === 'startExercise') result = start(s, heard, ctx);
+  else if (s.run) result = onRun(s, s.run, heard, ctx);
+  else if (heard.type === 'pace') {
+    // Remembered for the next exercise; the answer still says what to do next.
+    const paced = idle({ ...s, pace: stepPace(s.pace, heard.pace) }, paceAckKey(s.pace, heard.pace));
+    result = { ...paced, speech: [...paced.speech, say('coach.whatNext')] };
+  } else if (heard.type === 'end') result = { state: s, speech: [], end: true, facts: NO_FACTS };
+  else if (heard.type === 'stop')
     result = { state: s, speech: [say('common.goodbye')], end: true, facts: NO_FACTS };
   // A yes or no with nothing asked (e.g. after a routine's summary): ask what next.
-  else if (event.type === 'yes' || event.type === 'no' || event.type === 'ready')
+  else if (heard.type === 'yes' || heard.type === 'no' || heard.type === 'ready')
     result = idle(s, 'coach.whatNext');
-  else if (event.type === 'why') result = idle(s, 'coach.why.nothingRunning');
+  else if (heard.type === 'why') result = idle(s, 'coach.why.nothingRunning');
   else result = idle(s, 'coach.nothingRunning');
   return { ...result, facts: merge(settled.facts, result.facts) };
 };

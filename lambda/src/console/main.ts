@@ -15,7 +15,8 @@ import { segmentsToText, ssmlSegments } from './ssmlSegments';
 /** The time a listener takes to answer after the speech ends, in simulated time. */
 const REPLY_GAP_MS = 1000;
 
-const QUIT = /^(quit|exit|bye)$/i;
+/** Leaves the console. "bye" and "goodbye" are said to the skill, as to a device. */
+const QUIT = /^(quit|exit)$/i;
 
 /**
  * `npm start`: the skill as a terminal conversation. On a terminal it speaks in real time
@@ -104,6 +105,8 @@ const main = async (): Promise<void> => {
     while (queue.length > 0) {
       const keepGoing = await handle(queue.shift() ?? '');
       if (!keepGoing) {
+        // Whatever was typed after "quit" is not said: the console is leaving.
+        queue.length = 0;
         rl.close();
         break;
       }

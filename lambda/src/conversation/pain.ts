@@ -98,7 +98,7 @@ export const answerPain = (
     const lead = [say('screening.pain.unclearGoGently')];
     if (mode.kind === 'painBefore')
       return begin({ ...after, pain: { answer: 'skip', at: ctx.now } }, mode.then, ctx, lead);
-    return whatNext(after, lead);
+    return whatNext(after, lead, ctx);
   }
   const marked = troubles(answer === 'skip' ? 'fine' : answer)
     ? troubled(after, ctx)
@@ -221,7 +221,7 @@ export const answerPainChoice = (
   if (event.kind === 'easier') return begin(after, easierStart(mode.then), ctx);
   if (event.kind === 'answer' && event.answer === 'yes')
     return begin(after, { type: 'routine', routine: 'quick-relief' }, ctx);
-  if (event.kind === 'answer' && event.answer === 'no') return whatNext(after, []);
+  if (event.kind === 'answer' && event.answer === 'no') return whatNext(after, [], ctx);
   // A request ("the relief routine", "tips") is answered as asked.
   if (!['answer', 'unknown', 'help', 'painScore', 'command', 'hurts'].includes(event.kind)) return undefined;
   return result(state, {

@@ -30,7 +30,7 @@ export const step = (state: ConversationState, event: Event, ctx: Context): Step
     case 'sessionEnded':
       return sessionEnded(state, ctx);
     case 'removed':
-      return removed(state, event.ok);
+      return removed(state, event.ok, ctx);
     case 'stop':
       return runCoach(withoutMode(state), { type: 'stop' }, ctx);
     case 'symptom':
@@ -67,7 +67,7 @@ const answer = (state: ConversationState, mode: Mode, event: Event, ctx: Context
     case 'deleting':
       return unasked(withoutMode(state), event, ctx);
     default:
-      return isAnswerLike(event)
+      return isAnswerLike(event) || continuesFrom(mode, event)
         ? answerOffer(state, mode, event, ctx)
         : unasked(withoutMode(state), event, ctx);
   }
@@ -81,6 +81,11 @@ const isAnswerLike = (event: Event): boolean =>
   event.kind === 'help' ||
   event.kind === 'hurts' ||
   (event.kind === 'command' && (event.command === 'repeat' || event.command === 'skip'));
+
+/** At "pick up where you stopped?", "resume" or "how many are left" is about that place: not a new request. */
+const continuesFrom = (mode: Mode, event: Event): boolean =>
+  mode.kind === 'resumeOffer' &&
+  ((event.kind === 'command' && event.command === 'resume') || event.kind === 'whereAmI');
 
 const coachEventOf = (event: Event): CoachEvent | undefined => {
   switch (event.kind) {
@@ -147,6 +152,9 @@ const unasked = (state: ConversationState, event: Event, ctx: Context): StepResu
   const s = held.state;
   switch (event.kind) {
     case 'listExercises':
+      // Mid-routine: the exercises, then where the one held still is and how to go back to it.
+      if (s.coach.run)
+        return withHeld(whatNext(s, [say('coach.list.exercises', { names: exerciseNames() })], ctx));
       return withHeld(
         result(s, {
           speech: [
@@ -157,19 +165,19 @@ const unasked = (state: ConversationState, event: Event, ctx: Context): StepResu
         }),
       );
     case 'relief':
-      return withHeld(advise(s, reliefPlan(event.onset)));
+      return withHeld(advise(s, reliefPlan(event.onset), ctx));
     case 'habit':
-      return withHeld(advise(s, event.topic ? habitPlan(event.topic) : habitMenu()));
+      return withHeld(advise(s, event.topic ? habitPlan(event.topic) : habitMenu(), ctx));
     case 'medicine':
-      return withHeld(whatNext(s, [say('conversation.medicine')]));
+      return withHeld(whatNext(s, [say('conversation.medicine')], ctx));
     case 'progress': {
-      if (ctx.profileUnavailable) return withHeld(whatNext(s, [say('progress.report.unavailable')]));
+      if (ctx.profileUnavailable) return withHeld(whatNext(s, [say('progress.report.unavailable')], ctx));
       const profile = applyDeltas(
         ctx.profile,
         held.changes.map((change, i) => ({ ...change, id: `preview#${i}` })),
       );
       const report = progressReportPlan(weekSummary(profile, ctx.moment.day));
-      return withHeld(whatNext(s, report.items));
+      return withHeld(whatNext(s, report.items, ctx));
     }
     case 'deleteData':
       return withHeld(

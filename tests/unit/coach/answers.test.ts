@@ -11,9 +11,9 @@ const partWay = (fraction: number): CoachDriver => {
   return d;
 };
 
-describe('"yes" answers the question asked, whatever the timestamp', () => {
-  it("yes at 30% of the block's estimated time goes to the next block, not a repeat", () => {
-    const d = partWay(0.3);
+describe('"yes" answers the question asked once most of the block has played', () => {
+  it("yes at 90% of the block's estimated time goes to the next block (our estimate runs long)", () => {
+    const d = partWay(0.9);
     d.send('yes');
     expect(d.text).toMatch(/^Set 2 of 2\. Lift\./);
     expect(d.last.facts.blocksDone).toEqual([
@@ -23,31 +23,48 @@ describe('"yes" answers the question asked, whatever the timestamp', () => {
   });
 
   it('ready does the same', () => {
-    const d = partWay(0.3);
+    const d = partWay(0.9);
     d.send('ready');
     expect(d.text).toMatch(/^Set 2 of 2\./);
   });
 
-  it('yes early before a new exercise starts it with the movement (the position was just described)', () => {
+  it('yes near the end before a new exercise starts it with the movement (the position was just described)', () => {
     const d = new CoachDriver();
     d.send(strength);
     d.listen().send('yes');
-    d.part(0.3).send('yes');
+    d.part(0.9).send('yes');
     expect(d.text).toMatch(/^Clamshell\. Keep your feet together/);
   });
 
-  it('no said early also answers the question: the next yes goes on to the next block', () => {
-    const d = partWay(0.3);
+  it('yes or ok said over the reps, long before the question, carries on from the rep the user is on', () => {
+    const d = partWay(0.5);
+    d.send('yes');
+    expect(d.text).toMatch(/^Rep \d+\. Lift\./);
+    expect(d.last.facts.blocksDone).toEqual([]);
+    expect(d.state.run?.index).toBe(0);
+  });
+
+  it('no said over the reps holds the block at that rep; yes then carries on from it', () => {
+    const d = partWay(0.5);
+    d.send('no');
+    expect(d.text).toMatch(/^Paused at rep (\d+) of your bridges\./);
+    const rep = Number(/rep (\d+)/.exec(d.text)?.[1]);
+    d.wait(20_000).send('yes');
+    expect(d.text).toMatch(new RegExp(`^Rep ${rep}\\. Lift\\.`));
+  });
+
+  it('no near the end answers the question: the next yes goes on to the next block', () => {
+    const d = partWay(0.9);
     d.send('no');
     expect(d.text).toContain('No rush');
     d.wait(20_000).send('yes');
     expect(d.text).toMatch(/^Set 2 of 2\./);
   });
 
-  it('yes on the last block early finishes the run', () => {
+  it('yes on the last block near its end finishes the run', () => {
     const d = new CoachDriver();
     d.send({ type: 'startExercise', exercise: 'pelvic-tilt', levels: {} });
-    d.part(0.3).send('yes');
+    d.part(0.9).send('yes');
     expect(d.state.run).toBeUndefined();
     expect(d.last.facts.exercisesDone).toEqual([{ exerciseId: 'pelvic-tilt', level: 0, easier: false }]);
   });

@@ -1,6 +1,10 @@
 import { CoachDriver, durationOf } from '../../support/coachHarness';
 import { hold } from '../../../lambda/src/speech';
 
+/** With nothing running, a pace answer goes on to ask what next. */
+const WHAT_NEXT =
+  'What would you like to do? You can say start my stretches, do the strength routine, or what exercises do you have.';
+
 const strength = { type: 'startRoutine', routine: 'strength', levels: {} } as const;
 
 /** Starts the strength routine and barges in during rep `rep` (1-based) of the first bridge set. */
@@ -281,7 +285,7 @@ describe('nothing running', () => {
   it('a pace chosen before starting applies to the routine', () => {
     const d = new CoachDriver();
     d.send({ type: 'pace', pace: 'slower' });
-    expect(d.text).toBe('Slower it is.');
+    expect(d.text).toBe(`Slower it is. ${WHAT_NEXT}`);
     d.send(strength);
     expect(d.text).toContain('Lift. [pause 4.5s] And lower.');
   });

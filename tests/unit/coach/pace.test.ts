@@ -9,6 +9,10 @@ import {
 } from '../../../lambda/src/coach/pace';
 import { PACE_IDS, type PaceId } from '../../../lambda/src/coach/ids';
 
+/** With nothing running, a pace answer goes on to ask what next. */
+const WHAT_NEXT =
+  'What would you like to do? You can say start my stretches, do the strength routine, or what exercises do you have.';
+
 describe('pace never changes a stated hold (CONTENT.md)', () => {
   it('moving parts and rests follow the pace', () => {
     expect(scaled(2000, 'slower')).toBe(3000);
@@ -79,13 +83,13 @@ describe('pace moves one step at a time (slower ↔ normal ↔ faster)', () => {
   it('"faster" right after "slower" is normal speed, and says so', () => {
     const d = new CoachDriver();
     d.send({ type: 'pace', pace: 'slower' });
-    expect(d.text).toBe('Slower it is.');
+    expect(d.text).toBe(`Slower it is. ${WHAT_NEXT}`);
     d.send({ type: 'pace', pace: 'faster' });
     expect(d.state.pace).toBe('normal');
-    expect(d.text).toBe('Back to normal speed.');
+    expect(d.text).toBe(`Back to normal speed. ${WHAT_NEXT}`);
     d.send({ type: 'pace', pace: 'faster' });
     expect(d.state.pace).toBe('faster');
-    expect(d.text).toBe('A bit faster, then.');
+    expect(d.text).toBe(`A bit faster, then. ${WHAT_NEXT}`);
   });
 
   it('"slower" right after "faster" is normal speed, and says so', () => {
@@ -93,7 +97,7 @@ describe('pace moves one step at a time (slower ↔ normal ↔ faster)', () => {
     d.send({ type: 'pace', pace: 'faster' });
     d.send({ type: 'pace', pace: 'slower' });
     expect(d.state.pace).toBe('normal');
-    expect(d.text).toBe('Back to normal speed.');
+    expect(d.text).toBe(`Back to normal speed. ${WHAT_NEXT}`);
   });
 
   it('past either end the pace stays, and the answer says it is already there', () => {
@@ -101,12 +105,12 @@ describe('pace moves one step at a time (slower ↔ normal ↔ faster)', () => {
     d.send({ type: 'pace', pace: 'faster' });
     d.send({ type: 'pace', pace: 'faster' });
     expect(d.state.pace).toBe('faster');
-    expect(d.text).toBe('This is already the fastest pace.');
+    expect(d.text).toBe(`This is already the fastest pace. ${WHAT_NEXT}`);
     const s = new CoachDriver();
     s.send({ type: 'pace', pace: 'slower' });
     s.send({ type: 'pace', pace: 'slower' });
     expect(s.state.pace).toBe('slower');
-    expect(s.text).toBe('This is already the slowest pace.');
+    expect(s.text).toBe(`This is already the slowest pace. ${WHAT_NEXT}`);
     expect(paceAckKey('slower', 'slower')).toBe('coach.pace.already.slower');
     expect(paceAckKey('faster', 'normal')).toBe('coach.pace.normal');
   });
