@@ -6,7 +6,7 @@ import { buildHandler } from '../lambda/src/skill';
 import { createDocumentClient, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS } from '../lambda/src/store/client';
 import { DynamoUserStore } from '../lambda/src/store/dynamoUserStore';
 import { ensureTable } from '../lambda/src/store/local';
-import { DEFAULT_RETRY_POLICY } from '../lambda/src/store/resilience';
+import { DEFAULT_RETRY_POLICY, TURN_STORE_BUDGET_MS } from '../lambda/src/store/resilience';
 import type { Profile } from '../lambda/src/progress';
 import { silentLogger } from '../lambda/src/util/logger';
 import type { ChildDynamo } from './dynaliteChild';
@@ -355,7 +355,8 @@ const report = (
       `${SILENT_EVERY}th says nothing instead: reprompt, then a SessionEndedRequest). ${options.concurrency} sessions ` +
       `at a time on as many containers, each with the production client settings (${REQUEST_TIMEOUT_MS / 1000} s ` +
       `timeouts, ${MAX_ATTEMPTS} attempts, standard retries and retry quota) and store budget ` +
-      `(${DEFAULT_RETRY_POLICY.budgetMs / 1000} s). The fault proxy faults each HTTP request ` +
+      `(${DEFAULT_RETRY_POLICY.budgetMs / 1000} s an operation; a session's last save may use what its turn has ` +
+      `left of ${TURN_STORE_BUDGET_MS / 1000} s). The fault proxy faults each HTTP request ` +
       `with the rate's probability: ${FAULT_MIX.map((f) => FAULT_NAMES[f]).join(', ')}, in equal shares; ` +
       `seed ${options.seed} (BENCH_SEED). 0% is a control: a loss there is the bench's own load, not a fault.`,
     'Lost: the profile read straight from dynalite afterwards lacks something the session completed (the ' +
