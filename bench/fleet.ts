@@ -85,7 +85,7 @@ export class Fleet {
     await Promise.all(this.containers.map((c) => c.store.load('amzn1.ask.account.bench-warm-up')));
   }
 
-  /** One request on a free container; `ms` is skill.invoke alone (not the wait for a container). */
+  /** One request on a free container; `ms` is the Lambda handler alone (not the wait for a container). */
   async invoke(request: RequestEnvelope): Promise<{ response: ResponseEnvelope; ms: number }> {
     const container =
       this.idle.pop() ?? (await new Promise<Container>((resolve) => this.waiting.push(resolve)));
@@ -139,9 +139,9 @@ export const heard = (response: ResponseEnvelope): string => segmentsToText(ssml
 export interface SessionRun {
   /** The skill's answers, in order (the last may be a SessionEndedRequest's empty one). */
   readonly replies: readonly ResponseEnvelope[];
-  /** ms of skill.invoke per turn. */
+  /** ms of the Lambda handler per turn. */
   readonly ms: readonly number[];
-  /** skill.invoke rejected: Alexa would have ended the session there with its own error. */
+  /** the handler rejected: Alexa would have ended the session there with its own error. */
   readonly thrown: boolean;
 }
 

@@ -32,7 +32,7 @@ export interface BundleRun {
 }
 
 interface Run {
-  /** Per turn of the script: ms around skill.invoke, one sample per measured session. */
+  /** Per turn of the script: ms around the Lambda handler call, one sample per measured session. */
   readonly byTurn: number[][];
   readonly all: number[];
   /** The first invoke of a freshly built skill in this (already warm) process. */
@@ -51,7 +51,7 @@ const skillWith = (store: UserStore | undefined): LambdaHandler =>
 
 /**
  * Records the scripted session once, then replays its envelopes `warmup + sessions` times
- * as new users (fresh user and session ids), timing only skill.invoke.
+ * as new users (fresh user and session ids), timing only the Lambda handler call.
  */
 const replay = async (
   store: UserStore | undefined,
@@ -195,7 +195,7 @@ export const measureLatency = async (
     const report = [
       `${options.sessions} sessions × ${SCRIPTED_SESSION.length} turns per configuration (after ${options.warmup} warm-up ` +
         'session(s)). The script is recorded once through the interaction model, then its envelopes are replayed ' +
-        'as a new user per session; only skill.invoke is timed.',
+        'as a new user per session; only the Lambda handler call is timed.',
       '',
       table(
         [
