@@ -1,3 +1,4 @@
+import { withRequestContext } from '../util/logger';
 import { sharedDocumentClient } from './client';
 import { DynamoUserStore } from './dynamoUserStore';
 import type { UserStore } from './userStore';
@@ -6,5 +7,9 @@ import type { UserStore } from './userStore';
 export const userStoreFromEnv = (env: NodeJS.ProcessEnv = process.env): UserStore => {
   const tableName = env.TABLE_NAME;
   if (!tableName) throw new Error('TABLE_NAME is not set');
-  return new DynamoUserStore({ client: sharedDocumentClient(), tableName });
+  return new DynamoUserStore({
+    client: sharedDocumentClient(),
+    tableName,
+    log: (line) => console.log(withRequestContext(line)),
+  });
 };

@@ -52,5 +52,16 @@ export const jsonLogger = (write: (line: string) => void = (line) => console.log
   return { info: log('info'), warn: log('warn'), error: log('error') };
 };
 
+/**
+ * A JSON line written elsewhere (the store logs its own) with the invocation's context added,
+ * so it carries the request id and cold start like every other line.
+ */
+export const withRequestContext = (line: string): string => {
+  const context = current.getStore();
+  if (!context) return line;
+  const { level, event, ...rest } = JSON.parse(line) as Record<string, unknown>;
+  return JSON.stringify({ level, event, ...context, ...rest });
+};
+
 /** A logger that drops everything (the console's default, to keep the transcript clean). */
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
