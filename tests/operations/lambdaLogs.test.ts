@@ -8,13 +8,28 @@ import { Conversation } from '../support/conversation';
 
 const UUID = '0f9b2c3e-8d41-4f6a-9a57-3c2e1b0d4f88';
 
-beforeAll(() => {
-  process.env.TABLE_NAME = 'progress';
-  process.env.AWS_REGION = 'us-east-1';
-  process.env.AWS_ACCESS_KEY_ID = 'test';
-  process.env.AWS_SECRET_ACCESS_KEY = 'test';
+const ENV = {
+  TABLE_NAME: 'progress',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
   // Nothing listens there: every DynamoDB call is refused at once.
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = 'http://127.0.0.1:1';
+  AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:1',
+};
+const before: Record<string, string | undefined> = {};
+
+// The environment is the worker's: put it back for the test files that run after this one.
+beforeAll(() => {
+  for (const [name, value] of Object.entries(ENV)) {
+    before[name] = process.env[name];
+    process.env[name] = value;
+  }
+});
+afterAll(() => {
+  for (const name of Object.keys(ENV)) {
+    if (before[name] === undefined) Reflect.deleteProperty(process.env, name);
+    else process.env[name] = before[name];
+  }
 });
 
 it('a store outage: the user is told, and every line of the invocation carries its id and cold start', async () => {
