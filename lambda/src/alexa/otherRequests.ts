@@ -1,7 +1,6 @@
-import type { ErrorHandler, HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
 import type { canfulfill, Response, ResponseEnvelope } from 'ask-sdk-model';
 import { initialState } from '../conversation/state';
-import { resources } from '../i18n/resources';
 import { escapeXml } from '../speech';
 import { errorName } from '../store/resilience';
 import { canFulfillOf } from './canFulfill';
@@ -32,17 +31,18 @@ export const skillEventHandler = (deps: SkillDeps): RequestHandler => ({
     const persisted =
       request.body?.userInformationPersistenceStatus === 'NOT_PERSISTED' ? 'NOT_PERSISTED' : 'PERSISTED';
     deps.logger.info('skill.disabled', { persistence: persisted });
+    if (persisted === 'PERSISTED' || !deps.store) return input.responseBuilder.getResponse();
     const userId = userIdOf(input.requestEnvelope);
-    if (persisted === 'NOT_PERSISTED' && deps.store && userId === undefined) {
+    if (userId === undefined) {
       deps.logger.warn('progress.delete.skipped', { reason: 'noUser' });
-    } else if (persisted === 'NOT_PERSISTED' && deps.store && userId !== undefined) {
-      try {
-        await deps.store.remove(userId);
-      } catch (error) {
-        // Alexa does not resend skill events: the operator must see this one.
-        deps.logger.error('progress.delete.failed', { errorName: errorName(error), requestType: type });
-        deps.metrics?.count('StoreUnavailable');
-      }
+      return input.responseBuilder.getResponse();
+    }
+    try {
+      await deps.store.remove(userId);
+    } catch (error) {
+      // Alexa does not resend skill events: the operator must see this one.
+      deps.logger.error('progress.delete.failed', { errorName: errorName(error), requestType: type });
+      deps.metrics?.count('StoreUnavailable');
     }
     return input.responseBuilder.getResponse();
   },
@@ -88,21 +88,10 @@ export const silentHandler = (deps: SkillDeps): RequestHandler => ({
   },
 });
 
-/** The words of a plain error, in the request's language when it has one here. */
-const errorSpeech = (envelope: unknown): { speech: string; reprompt: string } => {
-  try {
-    const t = translateFor(speechLocale(requestLocale(envelope as HandlerInput['requestEnvelope'])));
-    return { speech: t('common.error'), reprompt: t('common.reprompt') };
-  } catch {
-    const { error, reprompt } = (resources.en?.translation as { common: { error: string; reprompt: string } })
-      .common;
-    return { speech: error, reprompt };
-  }
-};
-
 /** A spoken error that keeps the session open, built without anything from the request that may be broken. */
 export const plainErrorResponse = (envelope: unknown): ResponseEnvelope => {
-  const { speech, reprompt } = errorSpeech(envelope);
+  const t = translateFor(speechLocale(requestLocale(envelope)));
+  const [speech, reprompt] = [t('common.error'), t('common.reprompt')];
   const ssml = (text: string) => ({ type: 'SSML' as const, ssml: `<speak>${escapeXml(text)}</speak>` });
   const response: Response = {
     outputSpeech: ssml(speech),

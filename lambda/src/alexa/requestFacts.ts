@@ -11,8 +11,8 @@ import { DEFAULT_LOCALE, speaksLanguageOf } from '../i18n';
  * "en-US-x-private" → "en-US"), or undefined when it is missing or malformed. Emergency
  * numbers follow its region, so it is never guessed.
  */
-export const requestLocale = (envelope: RequestEnvelope): string | undefined => {
-  const raw: unknown = (envelope.request as { locale?: unknown } | undefined)?.locale;
+export const requestLocale = (envelope: RequestEnvelope | unknown): string | undefined => {
+  const raw: unknown = (envelope as { request?: { locale?: unknown } } | null | undefined)?.request?.locale;
   if (typeof raw !== 'string' || raw.length > 35) return undefined;
   try {
     const locale = new Intl.Locale(raw.replace(/_/g, '-'));
